@@ -1,0 +1,30 @@
+// Two outputs from src/:
+// - dist/cognito-auth-elements.js: the drop-in file. One minified ES module with lit and the SDK
+//   inside; including it with <script type="module"> defines every element.
+// - lib/: ES modules and .d.ts (emitted by tsc in build:lib) for people who bundle us themselves.
+import typescript from '@rollup/plugin-typescript';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+import terser from '@rollup/plugin-terser';
+
+export default {
+  input: 'src/index.ts',
+  output: {
+    file: 'dist/cognito-auth-elements.js',
+    format: 'es',
+    sourcemap: false,
+  },
+  plugins: [
+    typescript({ tsconfig: './tsconfig.json', declaration: false, outDir: 'dist', rootDir: 'src' }),
+    // browser: true picks the SDK's browser entry points; preferBuiltins: false makes `buffer`
+    // resolve to the npm polyfill instead of being left as a bare Node import.
+    nodeResolve({ browser: true, preferBuiltins: false }),
+    commonjs(),
+    terser({ format: { comments: false }, compress: { passes: 2 } }),
+  ],
+  onwarn(warning, warn) {
+    // The SDK's CommonJS helpers rewrite `this` at the top level; harmless.
+    if (warning.code === 'THIS_IS_UNDEFINED') return;
+    warn(warning);
+  },
+};

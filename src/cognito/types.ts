@@ -1,0 +1,50 @@
+// Plain types the adapter hands out, so nothing outside src/cognito/ sees an SDK class.
+
+/** Where Cognito sent a code, as Cognito reports it (the destination is masked). */
+export interface CodeDelivery {
+  destination: string;
+  medium: 'EMAIL' | 'SMS';
+  attribute: string;
+}
+
+/** Everything needed to reach one user pool. */
+export interface CognitoConfig {
+  region: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  /** Another endpoint than https://cognito-idp.<region>.amazonaws.com/ (the local pool). */
+  endpoint?: string;
+  /** Where the SDK keeps tokens. */
+  storage?: 'local' | 'session' | 'memory';
+  /** Map `a@b.c` to the workshop's `a-at-b.c` usernames. */
+  usernameStyle?: 'as-typed' | 'at-to-dash';
+}
+
+/** The signed-in user as the store shows it. Tokens stay with the adapter. */
+export interface SessionUser {
+  /** The pool's internal username (a UUID in email-as-username pools). */
+  username: string;
+  sub: string;
+  email: string | null;
+  /** The ID token's claims, without the token itself. */
+  claims: Record<string, unknown>;
+  /** Seconds since the epoch when the ID token expires. */
+  expiresAt: number;
+}
+
+/** One attribute the sign-up form asks for beyond email and password. */
+export interface AttributeField {
+  name: string;
+  label: string;
+  type: 'text' | 'tel' | 'date' | 'email' | 'number' | 'url';
+  required: boolean;
+  autocomplete?: string;
+}
+
+/** What sign-in returns: done, or a step the user must complete first. */
+export type SignInStep =
+  | { step: 'done'; user: SessionUser }
+  | { step: 'new-password'; requiredAttributes: string[] }
+  | { step: 'totp' }
+  | { step: 'sms'; destination: string }
+  | { step: 'totp-setup'; secret: string; otpauthUri: string };

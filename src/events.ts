@@ -1,0 +1,61 @@
+// Every event our elements fire: names, detail types, and the global event-map typing that makes
+// `document.addEventListener('auth-signed-in', e => e.detail.username)` typed for TypeScript users.
+import type { AuthErrorCode } from './cognito/cognito-errors.js';
+import type { CodeDelivery } from './cognito/types.js';
+
+/** Which element's job an event is about. */
+export type AuthFlow =
+  | 'register'
+  | 'verify'
+  | 'resend-code'
+  | 'signin'
+  | 'new-password'
+  | 'mfa'
+  | 'forgot-password'
+  | 'signout';
+
+export interface AuthEventDetails {
+  /** A user was registered; a code went to `delivery` unless `confirmed`. */
+  'auth-registered': { username: string; email: string; confirmed: boolean; delivery: CodeDelivery | null };
+  /** The code was accepted; the user can sign in. */
+  'auth-verified': { username: string };
+  /** A new code was sent. */
+  'auth-code-resent': { username: string; delivery: CodeDelivery | null };
+  /** Sign-in finished; the session is in the store. Never carries tokens. */
+  'auth-signed-in': { username: string; email: string | null };
+  /** Sign-in stopped because the user has not verified their email yet. */
+  'auth-verification-required': { username: string };
+  /** The user signed out (locally, or everywhere when `global`). */
+  'auth-signed-out': { global: boolean };
+  /** A password-reset code was sent. */
+  'auth-reset-code-sent': { username: string; delivery: CodeDelivery | null };
+  /** The password was reset with the emailed code. */
+  'auth-password-reset': { username: string };
+  /** Something failed; `code` is stable, `message` is for people. */
+  'auth-error': { flow: AuthFlow; code: AuthErrorCode; message: string };
+}
+
+export type AuthEventName = keyof AuthEventDetails;
+export type AuthRegisteredEvent = CustomEvent<AuthEventDetails['auth-registered']>;
+export type AuthVerifiedEvent = CustomEvent<AuthEventDetails['auth-verified']>;
+export type AuthCodeResentEvent = CustomEvent<AuthEventDetails['auth-code-resent']>;
+export type AuthSignedInEvent = CustomEvent<AuthEventDetails['auth-signed-in']>;
+export type AuthVerificationRequiredEvent = CustomEvent<AuthEventDetails['auth-verification-required']>;
+export type AuthSignedOutEvent = CustomEvent<AuthEventDetails['auth-signed-out']>;
+export type AuthResetCodeSentEvent = CustomEvent<AuthEventDetails['auth-reset-code-sent']>;
+export type AuthPasswordResetEvent = CustomEvent<AuthEventDetails['auth-password-reset']>;
+export type AuthErrorEvent = CustomEvent<AuthEventDetails['auth-error']>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'auth-registered': AuthRegisteredEvent;
+    'auth-verified': AuthVerifiedEvent;
+    'auth-code-resent': AuthCodeResentEvent;
+    'auth-signed-in': AuthSignedInEvent;
+    'auth-verification-required': AuthVerificationRequiredEvent;
+    'auth-signed-out': AuthSignedOutEvent;
+    'auth-reset-code-sent': AuthResetCodeSentEvent;
+    'auth-password-reset': AuthPasswordResetEvent;
+    'auth-error': AuthErrorEvent;
+  }
+}

@@ -1,0 +1,87 @@
+// Browser tests: Debian's Chromium (or any Chrome found), TypeScript through esbuild, and a local
+// user pool started here on its own port, so the tests call "Cognito" cross-origin as pages do.
+import { existsSync } from 'node:fs';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { rollup } from 'rollup';
+import commonjs from '@rollup/plugin-commonjs';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import { startLocalPool } from './build/local-pool/index.js';
+
+// The SDK is CommonJS underneath (buffer, js-cookie, @aws-crypto): the dev server cannot serve it
+// as ES modules, so it is bundled once here, as rollup bundles it for dist/, and imports of it are
+// pointed at that file.
+async function bundleSdkForTests() {
+  const bundle = await rollup({
+    input: 'amazon-cognito-identity-js',
+    plugins: [nodeResolve({ browser: true, preferBuiltins: false }), commonjs()],
+    onwarn: () => {},
+  });
+  await bundle.write({ file: 'build/vendor/amazon-cognito-identity-js.js', format: 'es' });
+  await bundle.close();
+}
+await bundleSdkForTests();
+
+const chromeCandidates = [
+  process.env.CHROME_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+].filter(Boolean);
+const executablePath = chromeCandidates.find((path) => existsSync(path));
+if (!executablePath) {
+  throw new Error(
+    'No Chrome or Chromium found. Install one (Debian/Ubuntu: apt-get install chromium) or set CHROME_PATH.',
+  );
+}
+
+const pool = await startLocalPool({ quiet: true });
+process.on('exit', () => pool.close());
+
+export const chromeFlags = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: { browser: true, preferBuiltins: false, exportConditions: ['browser'] },
+  concurrency: 1,
+  testFramework: { config: { timeout: 20000 } },
+  browsers: [chromeLauncher({ launchOptions: { executablePath, args: chromeFlags } })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+    {
+      name: 'sdk-prebundled',
+      resolveImport({ source }) {
+        if (source === 'amazon-cognito-identity-js') return '/build/vendor/amazon-cognito-identity-js.js';
+      },
+    },
+    {
+      // Hands the pool's address to the tests (window.__localPool) and to test helpers that
+      // fetch /__local-pool (fault injection, mailbox, reset go to the pool directly).
+      name: 'local-pool-config',
+      serve(context) {
+        if (context.path === '/__local-pool') {
+          return { body: JSON.stringify({ url: pool.url, poolId: pool.poolId, clientId: pool.clientId }), type: 'json' };
+        }
+      },
+    },
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html>
+  <head><meta charset="utf-8"></head>
+  <body>
+    <script>window.__localPool = ${JSON.stringify({ url: pool.url, poolId: pool.poolId, clientId: pool.clientId })};</script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+};
