@@ -41,10 +41,20 @@ export interface AttributeField {
   autocomplete?: string;
 }
 
+declare const pendingBrand: unique symbol;
+/**
+ * An unfinished sign-in (a challenge is open). Opaque outside src/cognito/: elements only hand it
+ * back to the adapter's next call.
+ */
+export interface PendingSignIn {
+  readonly username: string;
+  readonly [pendingBrand]: true;
+}
+
 /** What sign-in returns: done, or a step the user must complete first. */
 export type SignInStep =
   | { step: 'done'; user: SessionUser }
-  | { step: 'new-password'; requiredAttributes: string[] }
-  | { step: 'totp' }
-  | { step: 'sms'; destination: string }
-  | { step: 'totp-setup'; secret: string; otpauthUri: string };
+  | { step: 'new-password'; pending: PendingSignIn; requiredAttributes: string[] }
+  | { step: 'totp'; pending: PendingSignIn }
+  | { step: 'sms'; pending: PendingSignIn; destination: string }
+  | { step: 'totp-setup'; pending: PendingSignIn; secret: string; otpauthUri: string };
