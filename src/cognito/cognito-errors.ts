@@ -1,5 +1,7 @@
 // Our error codes: stable, kebab-case, keyed from Cognito's exception names (never from the SDK's
 // English text), so every message can be looked up and later translated.
+import type { AuthFlow } from '../events.js';
+import { authErrorMessage } from './error-messages.js';
 
 export type AuthErrorCode =
   | 'not-configured'
@@ -14,6 +16,8 @@ export type AuthErrorCode =
   | 'user-not-confirmed'
   | 'user-not-found'
   | 'not-authorized'
+  | 'password-attempts-exceeded'
+  | 'user-disabled'
   | 'password-reset-required'
   | 'already-confirmed'
   | 'session-expired'
@@ -32,4 +36,79 @@ export class AuthError extends Error {
   ) {
     super(message);
   }
+}
+
+/** Cognito's exception name (or the SDK's `code`) → our code, where the name alone decides. */
+const codeByException: Record<string, AuthErrorCode> = {
+  UsernameExistsException: 'username-exists',
+  AliasExistsException: 'username-exists',
+  InvalidPasswordException: 'invalid-password',
+  CodeMismatchException: 'code-mismatch',
+  EnableSoftwareTokenMFAException: 'code-mismatch',
+  ExpiredCodeException: 'code-expired',
+  LimitExceededException: 'limit-exceeded',
+  TooManyFailedAttemptsException: 'limit-exceeded',
+  TooManyRequestsException: 'too-many-requests',
+  ThrottlingException: 'too-many-requests',
+  UserNotConfirmedException: 'user-not-confirmed',
+  UserNotFoundException: 'user-not-found',
+  PasswordResetRequiredException: 'password-reset-required',
+  // An unknown pool or app client: the configuration points at something that does not exist.
+  ResourceNotFoundException: 'not-configured',
+  NetworkError: 'network',
+  InternalErrorException: 'server',
+  InternalServerError: 'server',
+  ServiceUnavailableException: 'server',
+  CodeDeliveryFailureException: 'server',
+};
+
+/**
+ * Maps whatever the SDK (or the pool behind it) threw to one of our codes. Decided by the
+ * exception name; the English message is read only where Cognito reuses one name for different
+ * situations (NotAuthorizedException, InvalidParameterException).
+ */
+export function authErrorCode(err: unknown): AuthErrorCode {
+  if (err instanceof AuthError) return err.code;
+  const { code, name, message, statusCode } = (err ?? {}) as {
+    code?: unknown;
+    name?: unknown;
+    message?: unknown;
+    statusCode?: unknown;
+  };
+  const exception = typeof code === 'string' && code ? code : typeof name === 'string' ? name : '';
+  const text = typeof message === 'string' ? message : '';
+
+  if (exception === 'NotAuthorizedException') {
+    if (/password attempts exceeded/i.test(text)) return 'password-attempts-exceeded';
+    if (/user is disabled/i.test(text)) return 'user-disabled';
+    if (/current status is confirmed/i.test(text)) return 'already-confirmed';
+    if (/session is expired|token has (expired|been revoked)|invalid refresh token/i.test(text)) {
+      return 'session-expired';
+    }
+    return 'not-authorized';
+  }
+  if (exception === 'InvalidParameterException') {
+    if (/already confirmed/i.test(text)) return 'already-confirmed';
+    if (/email/i.test(text) && /format|should be an email/i.test(text)) return 'invalid-email';
+    return 'invalid-input';
+  }
+  const mapped = codeByException[exception];
+  if (mapped) return mapped;
+  if (typeof statusCode === 'number' && statusCode >= 500) return 'server';
+  // The SDK's own "no session" errors carry no code, only a message.
+  if (/please authenticate|user is not authenticated|username is null/i.test(text)) return 'signed-out';
+  // The SDK reads the error name from the JSON body; an error response that is not Cognito's JSON
+  // (a proxy's 502 page, a 500 with an HTML body) makes it throw a TypeError instead.
+  if (err instanceof TypeError) return 'server';
+  return 'unknown';
+}
+
+/**
+ * Turns anything thrown by the SDK into an AuthError with our code and a human message for
+ * `flow`; the original error stays in `cause`. An AuthError passes through unchanged.
+ */
+export function toAuthError(err: unknown, flow?: AuthFlow): AuthError {
+  if (err instanceof AuthError) return err;
+  const code = authErrorCode(err);
+  return new AuthError(code, authErrorMessage(code, flow), err);
 }

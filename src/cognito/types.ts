@@ -18,6 +18,8 @@ export interface CognitoConfig {
   storage?: 'local' | 'session' | 'memory';
   /** Map `a@b.c` to the workshop's `a-at-b.c` usernames. */
   usernameStyle?: 'as-typed' | 'at-to-dash';
+  /** The issuer shown in authenticator apps for TOTP set-up (default: the page's host name). */
+  appName?: string;
 }
 
 /** The signed-in user as the store shows it. Tokens stay with the adapter. */

@@ -1,0 +1,90 @@
+// Resolves the configuration an element uses, field by field: the element's attributes, then
+// configure(), then the script tag's data- attributes, then window._config.cognito.
+import type { CognitoConfig } from '../cognito/types.js';
+import { configuredValues, scriptTagValues, workshopValues, type PartialConfig } from './config-sources.js';
+
+/**
+ * The outcome of resolving: a usable config, or the problems to show ("missing
+ * userPoolClientId", "invalid userPoolId …"). `missing` is the same list worded to follow
+ * "missing " (`userPoolClientId`, `a valid userPoolId`).
+ */
+export type ConfigResult =
+  | { ok: true; config: CognitoConfig; problems: []; missing: [] }
+  | { ok: false; config: null; problems: string[]; missing: string[] };
+
+const poolIdPattern = /^[\w-]+_[0-9a-zA-Z]+$/;
+const fields = ['region', 'userPoolId', 'userPoolClientId', 'endpoint', 'storage', 'usernameStyle', 'appName'] as const;
+
+function clean(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** The first source (in precedence order) that gives each field a non-empty value. */
+function merge(sources: PartialConfig[]): Record<(typeof fields)[number], string | undefined> {
+  const merged = {} as Record<(typeof fields)[number], string | undefined>;
+  for (const field of fields) {
+    merged[field] = sources.map((source) => clean(source[field])).find((value) => value !== undefined);
+  }
+  return merged;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Resolves the configuration for one element. `overrides` are its attributes (empty strings
+ * count as absent); the other sources are read now, so later configure() calls and script tags
+ * are seen on the next call. The region defaults to the pool id's prefix (`us-east-1_…`).
+ */
+export function resolveConfig(overrides: PartialConfig = {}): ConfigResult {
+  const values = merge([overrides, configuredValues(), scriptTagValues(), workshopValues()]);
+  const problems: string[] = [];
+  const missing: string[] = [];
+  const { userPoolId, userPoolClientId, endpoint, storage, usernameStyle } = values;
+
+  if (!userPoolId) {
+    problems.push('missing userPoolId');
+    missing.push('userPoolId');
+  } else if (userPoolId.length > 55 || !poolIdPattern.test(userPoolId)) {
+    problems.push(`invalid userPoolId "${userPoolId}" (expected <region>_<id>, e.g. us-east-1_AbC123)`);
+    missing.push('a valid userPoolId');
+  }
+  if (!userPoolClientId) {
+    problems.push('missing userPoolClientId');
+    missing.push('userPoolClientId');
+  }
+  if (endpoint && !isHttpUrl(endpoint)) {
+    problems.push(`invalid endpoint "${endpoint}" (expected an http:// or https:// URL)`);
+    missing.push('a valid endpoint (an http or https URL)');
+  }
+  if (storage && storage !== 'local' && storage !== 'session' && storage !== 'memory') {
+    problems.push(`invalid storage "${storage}" (expected local, session or memory)`);
+    missing.push('a valid storage (local, session or memory)');
+  }
+  if (usernameStyle && usernameStyle !== 'as-typed' && usernameStyle !== 'at-to-dash') {
+    problems.push(`invalid usernameStyle "${usernameStyle}" (expected as-typed or at-to-dash)`);
+    missing.push('a valid usernameStyle (as-typed or at-to-dash)');
+  }
+  if (problems.length || !userPoolId || !userPoolClientId) {
+    return { ok: false, config: null, problems, missing };
+  }
+
+  const config: CognitoConfig = {
+    region: values.region ?? userPoolId.split('_')[0],
+    userPoolId,
+    userPoolClientId,
+  };
+  if (endpoint) config.endpoint = endpoint;
+  if (storage) config.storage = storage as CognitoConfig['storage'];
+  if (usernameStyle) config.usernameStyle = usernameStyle as CognitoConfig['usernameStyle'];
+  if (values.appName) config.appName = values.appName;
+  return { ok: true, config, problems: [], missing: [] };
+}

@@ -1,0 +1,177 @@
+// Helpers for browser tests that talk to the local user pool the test runner starts
+// (web-test-runner.config.mjs puts its address in window.__localPool). Everything here goes over
+// real HTTP to the pool: the mailbox, fault injection and reset are the pool's /_local/ routes.
+import { cognito } from '../../../src/cognito/cognito-client.js';
+import type { CognitoConfig } from '../../../src/cognito/types.js';
+
+/** What the runner hands the page: the pool's base URL (ends with '/'), pool id and client id. */
+export interface LocalPoolInfo {
+  url: string;
+  poolId: string;
+  clientId: string;
+}
+
+/** One message the pool "sent" (it keeps them instead of emailing or texting). */
+export interface PoolMessage {
+  to: string;
+  channel: 'email' | 'sms';
+  kind: 'sign-up' | 'forgot-password' | 'sms-mfa' | 'temporary-password';
+  code: string;
+  sentAt: string;
+}
+
+/** A fault the pool injects into its next matching responses. */
+export interface PoolFault {
+  /** Cognito operation name (e.g. 'SignUp', 'InitiateAuth'); absent = every operation. */
+  operation?: string;
+  kind: 'http-500' | 'throttle' | 'drop' | 'delay';
+  /** How many requests it hits; absent = the pool's default. */
+  times?: number;
+  delayMs?: number;
+}
+
+declare global {
+  interface Window {
+    __localPool: LocalPoolInfo;
+  }
+}
+
+/** The local pool's address and ids. */
+export function localPool(): LocalPoolInfo {
+  const info = window.__localPool;
+  if (!info) throw new Error('window.__localPool is not set: run the tests through web-test-runner');
+  return info;
+}
+
+/**
+ * A CognitoConfig for the local pool. Storage defaults to 'local' (the product's default, and
+ * what a page using the SDK directly reads); pass 'memory' or 'session' to keep a test apart.
+ */
+export function poolConfig(options: Pick<CognitoConfig, 'storage' | 'usernameStyle'> = {}): CognitoConfig {
+  const { url, poolId, clientId } = localPool();
+  return {
+    region: poolId.split('_')[0],
+    userPoolId: poolId,
+    userPoolClientId: clientId,
+    endpoint: url,
+    storage: options.storage ?? 'local',
+    usernameStyle: options.usernameStyle ?? 'as-typed',
+  };
+}
+
+async function poolRequest(path: string, init?: RequestInit): Promise<Response> {
+  const response = await fetch(new URL(path, localPool().url), init);
+  if (!response.ok) {
+    throw new Error(`${init?.method ?? 'GET'} ${path}: HTTP ${response.status} ${await response.text()}`);
+  }
+  return response;
+}
+
+/**
+ * Removes the SDK's keys (`CognitoIdentityServiceProvider.*`) from localStorage, sessionStorage
+ * and the adapter's in-memory storage, so no session leaks from one test into the next.
+ */
+export function clearStoredSessions(): void {
+  const memory = (globalThis as Record<symbol, Storage | undefined>)[
+    Symbol.for('cognito-auth-elements.memory-storage')
+  ];
+  for (const storage of [localStorage, sessionStorage, memory]) {
+    if (!storage) continue;
+    for (const key of keysOf(storage)) {
+      if (key.startsWith('CognitoIdentityServiceProvider.')) storage.removeItem(key);
+    }
+  }
+}
+
+function keysOf(storage: Storage): string[] {
+  const keys: string[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key !== null) keys.push(key);
+  }
+  return keys;
+}
+
+/** Forgets every user, code and fault in the pool, and clears stored sessions in this page. */
+export async function resetPool(): Promise<void> {
+  await poolRequest('_local/reset', { method: 'POST' });
+  clearStoredSessions();
+}
+
+/** Every message the pool sent to `to` (an email address or phone number), oldest first. */
+export async function messagesTo(to: string): Promise<PoolMessage[]> {
+  const response = await poolRequest(`_local/messages?to=${encodeURIComponent(to)}`);
+  const messages = (await response.json()) as PoolMessage[];
+  return messages.sort((a, b) => a.sentAt.localeCompare(b.sentAt));
+}
+
+/** The newest code of `kind` sent to `to`; throws if there is none. */
+export async function latestCode(to: string, kind: PoolMessage['kind'] = 'sign-up'): Promise<string> {
+  const matching = (await messagesTo(to)).filter((message) => message.kind === kind);
+  const latest = matching.at(-1);
+  if (!latest) throw new Error(`The local pool sent no ${kind} code to ${to}`);
+  return latest.code;
+}
+
+/** Makes the pool fail its next matching request(s) as described. */
+export async function injectFault(fault: PoolFault): Promise<void> {
+  await poolRequest('_local/faults', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(fault),
+  });
+}
+
+/** Removes every injected fault. */
+export async function clearFaults(): Promise<void> {
+  await poolRequest('_local/faults', { method: 'DELETE' });
+}
+
+let emailCounter = 0;
+/** An address no other test uses: `<prefix>-<time>-<n>@example.com`. */
+export function uniqueEmail(prefix = 'user'): string {
+  emailCounter += 1;
+  const random = Math.random().toString(36).slice(2, 7);
+  return `${prefix}-${Date.now().toString(36)}${random}-${emailCounter}@example.com`;
+}
+
+/** A password that satisfies the pool's default policy. */
+export const strongPassword = 'Correct-Horse-9-Battery';
+
+/**
+ * Signs a user up through the adapter and confirms them with the code from the pool's mailbox.
+ * Returns what a test needs to sign in.
+ */
+export async function createConfirmedUser(
+  email: string = uniqueEmail(),
+  password: string = strongPassword,
+  config: CognitoConfig = poolConfig(),
+): Promise<{ email: string; password: string; username: string }> {
+  const { username } = await cognito.signUp(config, { email, password });
+  await cognito.confirmSignUp(config, email, await latestCode(email, 'sign-up'));
+  return { email, password, username };
+}
+
+/**
+ * Makes the session stored for `config` look expired to the SDK (without touching the tokens):
+ * it shifts the stored clockDrift so that "now" is past both tokens' exp. The next getSession()
+ * then refreshes with the refresh token, as it would an hour later.
+ */
+export function expireStoredSession(config: CognitoConfig, storage: Storage = storageFor(config)): void {
+  const prefix = `CognitoIdentityServiceProvider.${config.userPoolClientId}`;
+  const user = storage.getItem(`${prefix}.LastAuthUser`);
+  if (!user) throw new Error('No stored session to expire');
+  storage.setItem(`${prefix}.${user}.clockDrift`, String(-2 * 24 * 3600));
+}
+
+function storageFor(config: CognitoConfig): Storage {
+  if (config.storage === 'session') return sessionStorage;
+  if (config.storage === 'memory') {
+    const memory = (globalThis as Record<symbol, Storage | undefined>)[
+      Symbol.for('cognito-auth-elements.memory-storage')
+    ];
+    if (!memory) throw new Error('The adapter has not created its memory storage yet');
+    return memory;
+  }
+  return localStorage;
+}
