@@ -1,0 +1,173 @@
+// Styles every form element shares. Each selector is wrapped whole in :where(), so it has zero
+// specificity: any rule of the page that targets the same nodes wins, and since every selector
+// starts at one of our tags nothing leaks onto the rest of the page. Colours derive from
+// currentColor, so the forms fit light and dark pages; --auth-* properties tune the rest.
+import { css, unsafeCSS } from 'lit';
+
+/** Every tag of the library, current and planned, so later elements share this sheet. */
+const tags = unsafeCSS(
+  'auth-register, auth-verify, auth-signin, auth-forgot-password, auth-signout, auth-user, auth-gate',
+);
+
+export const formStyles = css`
+  :where(${tags}) {
+    display: block;
+    max-width: var(--auth-max-width, 24rem);
+    font-family: var(--auth-font, inherit);
+    color: inherit;
+    line-height: 1.4;
+  }
+
+  :where(:is(${tags}) [part~='form']) {
+    display: grid;
+    gap: var(--auth-gap, 1rem);
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+
+  :where(:is(${tags}) [part~='field']) {
+    display: grid;
+    gap: 0.375rem;
+    margin: 0;
+    min-width: 0;
+  }
+
+  :where(:is(${tags}) [part~='label']) {
+    display: block;
+    font-weight: 600;
+    font-size: 0.9375em;
+  }
+
+  :where(:is(${tags}) [part~='input']) {
+    box-sizing: border-box;
+    display: block;
+    width: 100%;
+    min-height: 2.75rem;
+    margin: 0;
+    padding: 0.625rem 0.75rem;
+    font: inherit;
+    color: inherit;
+    background-color: transparent;
+    border: 1px solid var(--auth-border, color-mix(in srgb, currentColor 40%, transparent));
+    border-radius: var(--auth-radius, 0.5rem);
+  }
+
+  :where(:is(${tags}) [part~='input']:focus-visible),
+  :where(:is(${tags}) :is([part~='submit'], [part~='secondary']):focus-visible) {
+    outline: 2px solid var(--auth-accent, #2f5bea);
+    outline-offset: 2px;
+  }
+
+  :where(:is(${tags}) [part~='input'][aria-invalid='true']) {
+    border-color: var(--auth-error, #b3261e);
+  }
+
+  :where(:is(${tags}) [part~='submit']) {
+    box-sizing: border-box;
+    display: block;
+    width: 100%;
+    min-height: 2.75rem;
+    margin: 0;
+    padding: 0.625rem 1rem;
+    font: inherit;
+    font-weight: 600;
+    color: var(--auth-accent-text, #fff);
+    background-color: var(--auth-accent, #2f5bea);
+    border: 1px solid transparent;
+    border-radius: var(--auth-radius, 0.5rem);
+    cursor: pointer;
+  }
+
+  :where(:is(${tags}) [part~='submit']:hover:not(:disabled, [aria-disabled='true'])) {
+    filter: brightness(1.1);
+  }
+
+  :where(:is(${tags}) :is([part~='submit'], [part~='secondary']):is(:disabled, [aria-disabled='true'])) {
+    cursor: progress;
+    opacity: 0.65;
+  }
+
+  :where(:is(${tags}) [part~='secondary']) {
+    justify-self: start;
+    margin: 0;
+    padding: 0;
+    font: inherit;
+    font-size: 0.9375em;
+    color: var(--auth-accent, #2f5bea);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+    background: none;
+    border: 0;
+    cursor: pointer;
+  }
+
+  :where(:is(${tags}) [part~='hint']) {
+    margin: 0;
+    font-size: 0.875em;
+    opacity: 0.8;
+  }
+
+  :where(:is(${tags}) [part~='error']) {
+    margin: 0;
+    font-size: 0.9375em;
+    color: var(--auth-error, #b3261e);
+  }
+
+  :where(:is(${tags}) [part~='error'][role='alert']) {
+    padding: 0.625rem 0.75rem;
+    border-left: 3px solid var(--auth-error, #b3261e);
+    background-color: color-mix(in srgb, var(--auth-error, #b3261e) 8%, transparent);
+    border-radius: 0 var(--auth-radius, 0.5rem) var(--auth-radius, 0.5rem) 0;
+  }
+
+  :where(:is(${tags}) [part~='status']) {
+    margin: 0;
+    padding: 0.625rem 0.75rem;
+    color: inherit;
+    border-left: 3px solid var(--auth-success, #1b7f3b);
+    background-color: color-mix(in srgb, var(--auth-success, #1b7f3b) 10%, transparent);
+    border-radius: 0 var(--auth-radius, 0.5rem) var(--auth-radius, 0.5rem) 0;
+  }
+
+  :where(:is(${tags}) [part~='checklist']) {
+    display: grid;
+    gap: 0.125rem;
+    margin: 0;
+    padding: 0;
+    font-size: 0.875em;
+    list-style: none;
+  }
+
+  :where(:is(${tags}) [part~='checklist'] > li) {
+    display: flex;
+    gap: 0.5em;
+    align-items: baseline;
+    margin: 0;
+    padding: 0;
+  }
+
+  :where(:is(${tags}) [part~='checklist'] > li > [aria-hidden]) {
+    flex: none;
+    width: 1em;
+    text-align: center;
+  }
+
+  :where(:is(${tags}) [part~='checklist'] > li[data-met]) {
+    color: var(--auth-success, #1b7f3b);
+  }
+
+  /* A live region stays in the accessibility tree but takes no room while it has nothing to say. */
+  :where(:is(${tags}) :is([part~='status'], [data-auth-sr]):empty),
+  :where(:is(${tags}) [data-auth-sr]) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+`;

@@ -1,0 +1,15 @@
+// Browser-side checks run before any request is sent.
+
+// Deliberately loose: one @, something on each side, a dot in the domain, no spaces. The pool is
+// the real judge; this only catches typos before a round trip.
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
+
+/** Whether `value` looks like an email address. */
+export function isEmailShaped(value: string): boolean {
+  return EMAIL_SHAPE.test(value);
+}
+
+/** The 6-digit codes Cognito emails (sign-up and password reset). */
+export function isSixDigitCode(value: string): boolean {
+  return /^\d{6}$/.test(value);
+}
