@@ -1,0 +1,153 @@
+// The demo: the local pool (unless js/config.js names a real one), the demo's pages and bundle,
+// and the protected ride API, on one local HTTP server.
+import { mkdir } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startLocalPool } from '../../local-pool/index.js';
+import { cognitoVerifier, handleApi, localPoolVerifier, type TokenVerifier } from './ride-api.js';
+import { pointsAtLocalPool, readSiteConfig, servedConfigScript, type SiteConfig } from './site-config.js';
+import { serveFile, type Mount } from './static-files.js';
+
+/** The repository root: this file runs as build/demo/server/demo-server.js. */
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const demoDir = join(repoRoot, 'demo');
+const configFile = join(demoDir, 'js', 'config.js');
+
+export interface DemoOptions {
+  /** The site's port; 0 picks a free one. Default 8080. */
+  port?: number;
+  /** The local pool's port; 0 picks a free one. Default 9229. */
+  poolPort?: number;
+  /** Where the local pool keeps its users. Default: in memory only. */
+  dataFile?: string;
+  /** Silence the local pool's request log. */
+  quiet?: boolean;
+}
+
+export interface RunningDemo {
+  /** The site, ending in '/'. */
+  url: string;
+  /** The local pool, ending in '/', or null when js/config.js names a real pool. */
+  poolUrl: string | null;
+  close(): Promise<void>;
+}
+
+/** An error for a port already taken, naming the setting that moves it. */
+export class PortInUseError extends Error {
+  constructor(what: string, port: number, envName: string) {
+    super(`Port ${port} is already in use, so the ${what} cannot start there. Stop whatever uses it, or pick another port: ${envName}=<port> npm start`);
+    this.name = 'PortInUseError';
+  }
+}
+
+function isAddressInUse(err: unknown): boolean {
+  return (err as NodeJS.ErrnoException | null)?.code === 'EADDRINUSE' || /EADDRINUSE/.test(String(err));
+}
+
+/** The page's CSP: scripts and styles from this site only, and calls to this site and the pool. */
+function contentSecurityPolicy(config: SiteConfig, poolUrl: string | null): string {
+  const connect = ["'self'"];
+  if (poolUrl) {
+    const { port } = new URL(poolUrl);
+    connect.push(`http://localhost:${port}`, `http://127.0.0.1:${port}`);
+  } else {
+    connect.push(`https://cognito-idp.${config.cognito.region}.amazonaws.com`);
+  }
+  return `default-src 'self'; connect-src ${connect.join(' ')}; img-src 'self' data:`;
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((done, fail) => {
+    server.once('error', (err) => fail(isAddressInUse(err) ? new PortInUseError('demo site', port, 'PORT') : err));
+    server.listen(port, '127.0.0.1', () => done((server.address() as AddressInfo).port));
+  });
+}
+
+export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo> {
+  const site = await readSiteConfig(configFile);
+  const { cognito } = site.config;
+
+  let pool: Awaited<ReturnType<typeof startLocalPool>> | null = null;
+  let verifier: TokenVerifier;
+  if (pointsAtLocalPool(site.config)) {
+    const poolPort = options.poolPort ?? 9229;
+    if (options.dataFile) await mkdir(dirname(options.dataFile), { recursive: true });
+    try {
+      pool = await startLocalPool({
+        port: poolPort,
+        poolId: cognito.userPoolId,
+        clientId: cognito.userPoolClientId,
+        dataFile: options.dataFile,
+        quiet: options.quiet,
+      });
+    } catch (err) {
+      throw isAddressInUse(err) ? new PortInUseError('local user pool', poolPort, 'POOL_PORT') : err;
+    }
+    try {
+      verifier = await localPoolVerifier(pool.url, pool.poolId, pool.clientId);
+    } catch (err) {
+      await pool.close();
+      throw err;
+    }
+  } else {
+    verifier = cognitoVerifier(cognito.userPoolId, cognito.userPoolClientId);
+  }
+  const poolUrl = pool?.url ?? null;
+
+  const csp = contentSecurityPolicy(site.config, poolUrl);
+  const configScript = servedConfigScript(site, poolUrl);
+  // The drop-in bundle is served from dist/ under js/, as a site would copy it next to its scripts.
+  const bundleMount: Mount[] = [{ prefix: '/js/', dir: join(repoRoot, 'dist') }];
+  const siteMount: Mount[] = [{ prefix: '/', dir: demoDir }];
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    res.setHeader('Content-Security-Policy', csp);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    if (await handleApi(req, res, verifier)) return;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed\n');
+      return;
+    }
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    if (pathname === '/js/config.js') {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' });
+      res.end(req.method === 'HEAD' ? undefined : configScript);
+      return;
+    }
+    const served =
+      pathname === '/js/cognito-auth-elements.js'
+        ? await serveFile(req, res, bundleMount)
+        : // The server's own source is not part of the site.
+          !pathname.startsWith('/server/') && (await serveFile(req, res, siteMount));
+    if (!served) res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      console.error(err);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Internal error\n');
+    });
+  });
+  let port: number;
+  try {
+    port = await listen(server, options.port ?? 8080);
+  } catch (err) {
+    await pool?.close();
+    throw err;
+  }
+
+  return {
+    url: `http://localhost:${port}/`,
+    poolUrl,
+    async close() {
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      });
+      await pool?.close();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+// `npm start`: the demo with the local pool on its documented ports, users kept in
+// .local-pool-data/pool.json so they survive a restart. PORT and POOL_PORT move the ports.
+import { fileURLToPath } from 'node:url';
+import { PortInUseError, startDemo } from './demo-server.js';
+
+function portFromEnv(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`${name}=${value} is not a port number (0-65535).`);
+    process.exit(1);
+  }
+  return port;
+}
+
+const dataFile = fileURLToPath(new URL('../../../.local-pool-data/pool.json', import.meta.url));
+
+try {
+  const demo = await startDemo({
+    port: portFromEnv('PORT', 8080),
+    poolPort: portFromEnv('POOL_PORT', 9229),
+    dataFile,
+    quiet: true,
+  });
+  console.log('');
+  console.log(`  Demo:      ${demo.url}`);
+  if (demo.poolUrl) {
+    console.log(`  Mailbox:   ${demo.url}mailbox.html   (the codes the local pool "sent")`);
+    console.log(`  User pool: ${demo.poolUrl}   (users kept in ${dataFile})`);
+  } else {
+    console.log('  User pool: the real one named in demo/js/config.js');
+  }
+  console.log('');
+  console.log('  Press Ctrl-C to stop.');
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await demo.close();
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (err) {
+  console.error(err instanceof PortInUseError ? err.message : err);
+  process.exit(1);
+}
