@@ -1,0 +1,109 @@
+// The client half of SRP-6a exactly as amazon-cognito-identity-js computes it
+// (AuthenticationHelper, CognitoUser.authenticateUserDefaultAuth, DateHelper), on native BigInt and
+// WebCrypto. Reference and test vector: cognito-protocol.md §4.
+import { fromHex, hexToBytes, modPow, padHex } from './bigint.js';
+import { concatBytes, hexHash, hmacSha256, sha256Hex, utf8 } from './hash.js';
+
+/** The 3072-bit MODP prime of RFC 3526 / RFC 5054, generator 2. */
+export const N = fromHex(
+  'ffffffffffffffffc90fdaa22168c234c4c6628b80dc1cd129024e088a67cc74020bbea63b139b22514a08798e3404ddef9519b3cd3a431b302b0a6df25f14374fe1356d6d51c245e485b576625e7ec6f44c42e9a637ed6b0bff5cb6f406b7edee386bfb5a899fa5ae9f24117c4b1fe649286651ece45b3dc2007cb8a163bf0598da48361c55d39a69163fa8fd24cf5f83655d23dca3ad961c62f356208552bb9ed529077096966d670c354e4abc9804f1746c08ca18217c32905e462e36ce3be39e772c180e86039b2783a2ec07a28fb5c55df06f4c52c9de2bcbf6955817183995497cea956ae515d2261898fa051015728e5a8aaac42dad33170d04507a33a85521abdf1cba64ecfb850458dbef0a8aea71575d060c7db3970f85a6e1e4c7abf5ae8cdb0933d71e8c94e04a25619dcee3d2261ad2ee6bf12ffa06d98a0864d87602733ec86a64521f2b18177b200cbbe117577a615d6c770988c0bad946e208e24fa074e5ab3143db5bfce0fd108e4b82d120a93ad2caffffffffffffffff',
+);
+export const g = 2n;
+/** k = H(PAD(N) ‖ PAD(g)); a test recomputes it. */
+export const k = fromHex('538282c4354742d7cbbde2359fcf67f9f5b3a6b08791e5011b43b8a5b66d9ee6');
+
+/** A = g^a mod N, refusing the degenerate A ≡ 0 as the SDK does. */
+export function computeA(a: bigint): bigint {
+  const A = modPow(g, a, N);
+  if (A % N === 0n) throw new Error('Illegal paramater. A mod N cannot be 0.');
+  return A;
+}
+
+/** u = H(PAD(A) ‖ PAD(B)). */
+export async function computeU(A: bigint, B: bigint): Promise<bigint> {
+  return fromHex(await hexHash(padHex(A) + padHex(B)));
+}
+
+/** x = H(PAD(salt) ‖ H(poolName ‖ userId ‖ ":" ‖ password)), the inner hash as hex text. */
+export async function computeX(
+  poolName: string,
+  userId: string,
+  password: string,
+  salt: bigint,
+): Promise<bigint> {
+  const inner = await sha256Hex(utf8(`${poolName}${userId}:${password}`));
+  return fromHex(await hexHash(padHex(salt) + inner));
+}
+
+/** S = (B − k·g^x)^(a + u·x) mod N. */
+export function computeS(a: bigint, B: bigint, u: bigint, x: bigint): bigint {
+  return modPow(B - k * modPow(g, x, N), a + u * x, N);
+}
+
+const info = utf8('Caldera Derived Key\x01');
+
+/** HKDF-SHA256 with one output block, cut to 16 bytes: PRK = HMAC(PAD(u), PAD(S)), K = HMAC(PRK, info ‖ 1). */
+export async function deriveKey(S: bigint, u: bigint): Promise<{ prk: Uint8Array; key: Uint8Array }> {
+  const prk = await hmacSha256(hexToBytes(padHex(u)), hexToBytes(padHex(S)));
+  return { prk, key: (await hmacSha256(prk, info)).slice(0, 16) };
+}
+
+const days = 'SunMonTueWedThuFriSat';
+const months = 'JanFebMarAprMayJunJulAugSepOctNovDec';
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** `EEE MMM d HH:mm:ss UTC yyyy` in UTC, the day not zero-padded (the SDK's DateHelper). */
+export function formatTimestamp(date: Date): string {
+  const day = date.getUTCDay() * 3;
+  const month = date.getUTCMonth() * 3;
+  return (
+    `${days.slice(day, day + 3)} ${months.slice(month, month + 3)} ${date.getUTCDate()} ` +
+    `${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} UTC ${date.getUTCFullYear()}`
+  );
+}
+
+/** Decodes base64 as leniently as the SDK's Buffer does (url-safe letters, no padding, stray characters). */
+export function base64ToBytes(base64: string): Uint8Array {
+  const clean = base64.replace(/-/g, '+').replace(/_/g, '/').replace(/[^A-Za-z0-9+/]/g, '');
+  const binary = atob(clean + '='.repeat(-clean.length & 3));
+  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+}
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes));
+}
+
+/** PASSWORD_CLAIM_SIGNATURE = base64(HMAC(K, poolName ‖ userId ‖ SECRET_BLOCK bytes ‖ timestamp)). */
+export async function passwordClaimSignature(
+  key: Uint8Array,
+  poolName: string,
+  userId: string,
+  secretBlock: string,
+  timestamp: string,
+): Promise<string> {
+  const message = concatBytes(utf8(poolName), utf8(userId), base64ToBytes(secretBlock), utf8(timestamp));
+  return bytesToBase64(await hmacSha256(key, message));
+}
+
+/** Everything the PASSWORD_VERIFIER answer needs, from the InitiateAuth challenge. */
+export async function answerPasswordVerifier(input: {
+  a: bigint;
+  A: bigint;
+  poolName: string;
+  userId: string;
+  password: string;
+  srpB: string;
+  salt: string;
+  secretBlock: string;
+  now: Date;
+}): Promise<{ timestamp: string; signature: string }> {
+  const B = fromHex(input.srpB);
+  if (B % N === 0n) throw new Error('B cannot be zero.');
+  const u = await computeU(input.A, B);
+  if (u === 0n) throw new Error('U cannot be zero.');
+  const x = await computeX(input.poolName, input.userId, input.password, fromHex(input.salt));
+  const { key } = await deriveKey(computeS(input.a, B, u, x), u);
+  const timestamp = formatTimestamp(input.now);
+  const signature = await passwordClaimSignature(key, input.poolName, input.userId, input.secretBlock, timestamp);
+  return { timestamp, signature };
+}
