@@ -1,0 +1,66 @@
+// The demo walked in a real browser as a person would: register, read the code in the mailbox,
+// verify, sign in, see the members page, call the protected API, sign out, and be sent to sign in.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'puppeteer-core';
+import { startDemo, type RunningDemo } from '../../../demo/server/demo-server.js';
+import { fill, launchBrowser, readCodeFromMailbox, submitAndWaitForPage, waitForPath, watchForProblems } from './browser.js';
+import { PASSWORD, uniqueEmail } from './helpers.js';
+
+describe('walking through the demo', () => {
+  let demo: RunningDemo;
+  let browser: Browser;
+
+  before(async () => {
+    demo = await startDemo({ port: 0, poolPort: 0, quiet: true });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  it('takes a new user from register to a ride and back out', async () => {
+    const email = uniqueEmail();
+    const page: Page = await browser.newPage();
+    const problems = watchForProblems(page);
+    const at = (path: string) => new URL(path, demo.url).href;
+
+    await page.goto(at('register.html'));
+    await fill(page, 'auth-register', { email, password: PASSWORD, confirm: PASSWORD });
+    await submitAndWaitForPage(page, 'auth-register', 'verify.html');
+
+    const mailbox = await browser.newPage();
+    const code = await readCodeFromMailbox(mailbox, demo.url, email);
+    await mailbox.close();
+    assert.match(code, /^\d{6}$/);
+
+    const prefilled = await page.$eval('auth-verify input[name="email"]', (input) => (input as HTMLInputElement).value);
+    assert.equal(prefilled, email, 'verify.html knows who just registered');
+    await fill(page, 'auth-verify', { code });
+    await submitAndWaitForPage(page, 'auth-verify', 'signin.html');
+
+    await fill(page, 'auth-signin', { email, password: PASSWORD });
+    await submitAndWaitForPage(page, 'auth-signin', 'ride.html');
+
+    await page.waitForSelector('#members:not([hidden])');
+    assert.equal(await page.$eval('#user-email', (node) => node.textContent), email);
+    const claims = await page.$$eval('#claims tr', (rows) => rows.map((row) => row.textContent ?? ''));
+    assert.ok(claims.some((row) => row.startsWith('email') && row.includes(email)), 'the claims table shows the email claim');
+
+    await page.click('#request-ride');
+    const answer = await page.waitForSelector('#ride-result .result-title');
+    const title = await answer!.evaluate((node) => `${node.className}: ${node.textContent}`);
+    assert.match(title, /success: .+ is on the way/);
+    assert.match(await page.$eval('#ride-result pre', (node) => node.textContent ?? ''), new RegExp(`"Rider": "${email}"`));
+
+    await page.click('#sign-out');
+    await waitForPath(page, '/signin.html');
+
+    await page.goto(at('ride.html'));
+    await waitForPath(page, '/signin.html');
+    await page.waitForSelector('auth-signin input[name="password"]');
+
+    assert.deepEqual(problems, []);
+  });
+});
