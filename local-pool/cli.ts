@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+/**
+ * npm run local-pool -- [flags]
+ *
+ *   --port N                       default 9229 (0 = any free port)
+ *   --host HOST                    default 127.0.0.1
+ *   --pool-id ID                   default us-east-1_LocalPool1
+ *   --client-id CID                default localpoolclient0000000000
+ *   --data FILE                    persist users, tokens and keys in FILE (default: memory only)
+ *   --password-policy LIST         comma list of min=N, upper, lower, digit, symbol (classes not
+ *                                  listed are not required), or "default" (8, all four classes)
+ *   --username-attributes email|none   default email (email-as-username); none = plain usernames
+ *   --required-attributes LIST     e.g. name,phone_number (default email; "none" for nothing)
+ *   --mfa OFF|OPTIONAL|ON          default OFF
+ *   --prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY   default SIGN_IN
+ *   --quiet                        no banner, no codes on the console
+ */
+import { parseArgs } from 'node:util';
+import { parsePasswordPolicy, startLocalPool, type LocalPoolOptions, type MfaSetting, type UserExistenceErrors } from './index.js';
+
+function list(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  if (text === 'none' || text === '') return [];
+  return text.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'pool-id': { type: 'string' },
+      'client-id': { type: 'string' },
+      data: { type: 'string' },
+      'password-policy': { type: 'string' },
+      'username-attributes': { type: 'string' },
+      'required-attributes': { type: 'string' },
+      mfa: { type: 'string' },
+      'prevent-user-existence-errors': { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log('usage: npm run local-pool -- [--port N] [--host H] [--pool-id ID] [--client-id CID] [--data FILE] [--password-policy min=8,upper,lower,digit,symbol] [--username-attributes email|none] [--required-attributes a,b] [--mfa OFF|OPTIONAL|ON] [--prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY] [--quiet]');
+    return;
+  }
+  const port = values.port === undefined ? 9229 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, not "${values.port}"`);
+  const options: LocalPoolOptions = {
+    port,
+    host: values.host,
+    poolId: values['pool-id'],
+    clientId: values['client-id'],
+    dataFile: values.data,
+    passwordPolicy: values['password-policy'] === undefined ? undefined : parsePasswordPolicy(values['password-policy']),
+    usernameAttributes: values['username-attributes'] === undefined ? undefined : (list(values['username-attributes']) as 'email'[]),
+    requiredAttributes: list(values['required-attributes']),
+    mfa: values.mfa?.toUpperCase() as MfaSetting | undefined,
+    preventUserExistenceErrors: values['prevent-user-existence-errors']?.toUpperCase() as UserExistenceErrors | undefined,
+    quiet: values.quiet,
+  };
+  const pool = await startLocalPool(options);
+  if (!values.quiet) {
+    console.log(`Local Cognito user pool listening on ${pool.url}
+  pool id:   ${pool.poolId}
+  client id: ${pool.clientId}
+  region:    ${pool.region}
+  issuer:    ${pool.issuer}   (JWKS: ${pool.issuer}/.well-known/jwks.json)
+  mailbox:   ${pool.url}_local/messages${options.dataFile ? `\n  data:      ${options.dataFile}` : ''}
+
+Paste into your site's config.js:
+
+window._config = {
+  cognito: {
+    userPoolId: '${pool.poolId}',
+    userPoolClientId: '${pool.clientId}',
+    region: '${pool.region}',
+    endpoint: '${pool.url}'
+  },
+  api: { invokeUrl: '' }
+};
+`);
+  }
+  const stop = () => {
+    pool.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`local-pool: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

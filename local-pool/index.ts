@@ -1,0 +1,80 @@
+/**
+ * A local, Cognito-compatible user pool: real SRP, real RS256 JWTs, the wire protocol the
+ * amazon-cognito-identity-js SDK speaks. See /work/shared/cognito-protocol.md for the reference.
+ */
+import type { AddressInfo } from 'node:net';
+import { Faults } from './faults.js';
+import { Mailbox } from './mailbox.js';
+import { resolveConfig, type LocalPoolOptions } from './options.js';
+import type { Pool } from './pool.js';
+import { createPoolServer } from './server.js';
+import { Sessions } from './sessions.js';
+import { Store } from './store.js';
+import { TokenIssuer, createKeys, loadKeys } from './tokens.js';
+
+export type { LocalPoolOptions, Limits, MfaSetting, UserExistenceErrors } from './options.js';
+export type { PasswordPolicy } from './policy.js';
+export type { Message, MessageKind } from './mailbox.js';
+export { parsePasswordPolicy } from './policy.js';
+
+export interface LocalPool {
+  /** Base URL ending in '/': the `endpoint` for the SDK. */
+  url: string;
+  poolId: string;
+  clientId: string;
+  region: string;
+  /** Token issuer: `<url without trailing slash>/<poolId>`. */
+  issuer: string;
+  close(): Promise<void>;
+}
+
+export async function startLocalPool(options: LocalPoolOptions = {}): Promise<LocalPool> {
+  const config = resolveConfig(options);
+  const host = options.host ?? '127.0.0.1';
+  const store = new Store(config.dataFile, config.emailAsUsername);
+  await store.load();
+  store.keys ??= await createKeys();
+  const keys = await loadKeys(store.keys);
+  await store.save();
+
+  const mailbox = new Mailbox(config.quiet);
+  const sessions = new Sessions(config.limits.sessionTtlMs);
+  const faults = new Faults();
+  // The issuer needs the port, known only once listening; tokens are not issued before that.
+  const pool: Pool = { config, store, mailbox, sessions, tokens: null as unknown as TokenIssuer };
+  const server = createPoolServer(pool, {
+    faults,
+    async reset() {
+      store.clear();
+      sessions.clear();
+      mailbox.clear();
+      faults.clear();
+      await store.save();
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${urlHost}:${port}/`;
+  const issuer = `${url}${config.poolId}`;
+  pool.tokens = new TokenIssuer(keys, issuer, config.limits.accessTokenTtlSeconds);
+
+  return {
+    url,
+    poolId: config.poolId,
+    clientId: config.clientId,
+    region: config.region,
+    issuer,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

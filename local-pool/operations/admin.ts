@@ -1,0 +1,152 @@
+// Admin operations a local pool needs for fixtures (protocol §3.9). Signatures are not checked.
+import { randomInt } from 'node:crypto';
+import { err, invalidParameter, notAuthorized } from '../errors.js';
+import { Input } from '../input.js';
+import { checkPassword, generatePassword } from '../policy.js';
+import {
+  checkAttributes, checkPoolId, checkUsernameShape, deliver, isEmail, mfaSettings, newUser, userDoesNotExist,
+  userRecord, type Pool,
+} from '../pool.js';
+import { makeVerifier } from '../srp.js';
+import type { User } from '../store.js';
+import { revokeUser } from './user.js';
+
+function adminUser(pool: Pool, input: Input): User {
+  checkPoolId(pool, input.string('UserPoolId'));
+  const user = pool.store.find(input.string('Username'));
+  if (!user) throw userDoesNotExist();
+  return user;
+}
+
+function sendTemporaryPassword(pool: Pool, user: User, password: string, mediums: string[]) {
+  const wantsSms = mediums.includes('SMS') && user.attributes.phone_number;
+  const wantsEmail = (mediums.length === 0 || mediums.includes('EMAIL')) && user.attributes.email;
+  if (wantsEmail) deliver(pool, user, 'email', 'temporary-password', password);
+  if (wantsSms) deliver(pool, user, 'phone_number', 'temporary-password', password);
+}
+
+export async function adminCreateUser(pool: Pool, input: Input) {
+  checkPoolId(pool, input.string('UserPoolId'));
+  const username = input.string('Username');
+  const action = input.optionalString('MessageAction');
+  const mediums = Array.isArray(input.body.DesiredDeliveryMediums) ? (input.body.DesiredDeliveryMediums as unknown[]).filter((m): m is string => typeof m === 'string') : [];
+  const policy = pool.config.passwordPolicy;
+  const temporary = input.optionalString('TemporaryPassword') ?? generatePassword(policy, (n) => randomInt(0, n));
+  checkPassword(policy, temporary, 'signup');
+
+  if (action === 'RESEND') {
+    const user = pool.store.find(username);
+    if (!user) throw userDoesNotExist();
+    if (user.status !== 'FORCE_CHANGE_PASSWORD') throw err('UnsupportedUserStateException', 'Resend not possible. ' + `${user.username} status is not FORCE_CHANGE_PASSWORD.`);
+    Object.assign(user, makeVerifier(pool.config.poolName, user.username, temporary));
+    user.temporaryPasswordExpiresAt = Date.now() + pool.config.limits.temporaryPasswordTtlMs;
+    sendTemporaryPassword(pool, user, temporary, mediums);
+    await pool.store.save();
+    return { User: { ...userRecord(user), ...mfaSettings(user) } };
+  }
+  if (action !== undefined && action !== 'SUPPRESS') throw invalidParameter(`1 validation error detected: Value '${action}' at 'messageAction' failed to satisfy constraint: Member must satisfy enum value set: [RESEND, SUPPRESS]`);
+
+  checkUsernameShape(username);
+  if (pool.config.emailAsUsername && !isEmail(username)) throw invalidParameter('Username should be an email.');
+  const given = input.attributes('UserAttributes');
+  checkAttributes(given);
+  const attributes: Record<string, string> = {};
+  for (const { Name, Value } of given) if (Name !== 'sub') attributes[Name] = Value;
+  if (pool.config.emailAsUsername) attributes.email = username;
+  if (pool.store.find(username)) throw err('UsernameExistsException', 'User account already exists');
+  const user = newUser(pool, username, attributes, temporary);
+  user.status = 'FORCE_CHANGE_PASSWORD';
+  user.temporaryPasswordExpiresAt = Date.now() + pool.config.limits.temporaryPasswordTtlMs;
+  pool.store.add(user);
+  if (action !== 'SUPPRESS') sendTemporaryPassword(pool, user, temporary, mediums);
+  await pool.store.save();
+  return { User: { ...userRecord(user), ...mfaSettings(user) } };
+}
+
+export async function adminConfirmSignUp(pool: Pool, input: Input) {
+  const user = adminUser(pool, input);
+  if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
+  user.status = 'CONFIRMED';
+  user.modifiedAt = Date.now();
+  await pool.store.save();
+  return {};
+}
+
+export async function adminGetUser(pool: Pool, input: Input) {
+  const user = adminUser(pool, input);
+  const { Attributes, ...record } = userRecord(user);
+  return { ...record, UserAttributes: Attributes, ...mfaSettings(user) };
+}
+
+export async function adminSetUserPassword(pool: Pool, input: Input) {
+  const user = adminUser(pool, input);
+  const password = input.string('Password');
+  const permanent = input.optionalBoolean('Permanent') ?? false;
+  checkPassword(pool.config.passwordPolicy, password, 'signup');
+  Object.assign(user, makeVerifier(pool.config.poolName, user.username, password));
+  user.status = permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD';
+  user.temporaryPasswordExpiresAt = permanent ? null : Date.now() + pool.config.limits.temporaryPasswordTtlMs;
+  user.signInFailures = { count: 0, lastFailureAt: 0, lockedUntil: 0 };
+  user.modifiedAt = Date.now();
+  await pool.store.save();
+  return {};
+}
+
+export async function adminUpdateUserAttributes(pool: Pool, input: Input) {
+  const user = adminUser(pool, input);
+  const updates = input.attributes('UserAttributes');
+  checkAttributes(updates);
+  if (pool.config.emailAsUsername) {
+    const email = updates.find((a) => a.Name === 'email')?.Value;
+    const owner = email ? pool.store.findByEmail(email) : undefined;
+    if (owner && owner !== user) throw err('AliasExistsException', 'An account with the given email already exists.');
+  }
+  pool.store.reindex(user, () => {
+    for (const { Name, Value } of updates) {
+      if (Name === 'sub') continue;
+      if (Value === '') delete user.attributes[Name];
+      else user.attributes[Name] = Value;
+    }
+  });
+  user.modifiedAt = Date.now();
+  await pool.store.save();
+  return {};
+}
+
+export async function adminDeleteUser(pool: Pool, input: Input) {
+  const user = adminUser(pool, input);
+  pool.store.remove(user);
+  await pool.store.save();
+  return {};
+}
+
+export async function adminSetEnabled(pool: Pool, input: Input, enabled: boolean) {
+  const user = adminUser(pool, input);
+  user.enabled = enabled;
+  if (!enabled) revokeUser(pool, user);
+  user.modifiedAt = Date.now();
+  await pool.store.save();
+  return {};
+}
+
+export async function adminUserGlobalSignOut(pool: Pool, input: Input) {
+  revokeUser(pool, adminUser(pool, input));
+  await pool.store.save();
+  return {};
+}
+
+/** ListUsers with an optional `Filter` of the form `attribute = "value"` or `attribute ^= "prefix"`. */
+export async function listUsers(pool: Pool, input: Input) {
+  checkPoolId(pool, input.string('UserPoolId'));
+  const filter = input.optionalString('Filter');
+  let users = [...pool.store.users.values()];
+  if (filter) {
+    const match = /^\s*([\w:]+)\s*(\^?=)\s*"(.*)"\s*$/.exec(filter);
+    if (!match) throw invalidParameter('Error while parsing filter.');
+    const [, name, op, value] = match;
+    const read = (user: User) => (name === 'username' ? user.username : name === 'status' ? user.status : (user.attributes[name] ?? ''));
+    users = users.filter((user) => (op === '=' ? read(user) === value : read(user).startsWith(value)));
+  }
+  const limit = typeof input.body.Limit === 'number' ? input.body.Limit : 60;
+  return { Users: users.slice(0, limit).map(userRecord) };
+}

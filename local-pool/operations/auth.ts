@@ -1,0 +1,265 @@
+// InitiateAuth and RespondToAuthChallenge (protocol §3.4, §3.5, §4.4).
+import { randomBytes, randomUUID } from 'node:crypto';
+import { err, incorrectPassword, invalidParameter, mfaCodeMismatch, notAuthorized, sessionExpired } from '../errors.js';
+import { Input } from '../input.js';
+import { checkPassword } from '../policy.js';
+import {
+  checkAttributes, checkClient, checkSignInAllowed, deliver, fakeUser, recordSignInFailure, recordSignInSuccess,
+  sixDigits, userDoesNotExist, type Pool,
+} from '../pool.js';
+import type { ChallengeName } from '../sessions.js';
+import {
+  N, canonicalTimestamp, computeK, computeServerS, computeSignature, computeU, hexToBigInt, makeVerifier, passwordMatches,
+  serverEphemeral, signaturesEqual,
+} from '../srp.js';
+import { Store, type User } from '../store.js';
+import { totpMatches } from '../totp.js';
+import type { SignInContext } from '../tokens.js';
+
+export async function initiateAuth(pool: Pool, input: Input) {
+  const flow = input.string('AuthFlow');
+  checkClient(pool, input.string('ClientId'));
+  const params = input.map('AuthParameters');
+  switch (flow) {
+    case 'USER_SRP_AUTH':
+      return startSrp(pool, params);
+    case 'USER_PASSWORD_AUTH':
+      return passwordAuth(pool, params);
+    case 'REFRESH_TOKEN_AUTH':
+    case 'REFRESH_TOKEN':
+      return refresh(pool, Input.required(params, 'REFRESH_TOKEN'), pool.config.clientId);
+    case 'CUSTOM_AUTH':
+    case 'USER_AUTH':
+      throw invalidParameter(`${flow} flow not enabled for this client`);
+    default:
+      throw invalidParameter(`1 validation error detected: Value '${flow}' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, CUSTOM_AUTH, USER_PASSWORD_AUTH, USER_AUTH]`);
+  }
+}
+
+function startSrp(pool: Pool, params: Record<string, string>) {
+  const typed = Input.required(params, 'USERNAME');
+  const srpA = Input.required(params, 'SRP_A');
+  if (!/^[0-9a-fA-F]+$/.test(srpA)) throw invalidParameter('SRP_A must be a hexadecimal number.');
+  const A = hexToBigInt(srpA);
+  if (A % N === 0n) throw invalidParameter('SRP_A cannot be zero mod N.');
+  const user = pool.store.find(typed);
+  let userKey: string | null = null;
+  let userId: string;
+  let salt: string;
+  let v: bigint;
+  if (user) {
+    checkSignInAllowed(user);
+    userKey = Store.key(user.username);
+    userId = user.username;
+    salt = user.salt;
+    v = hexToBigInt(user.verifier);
+  } else {
+    if (pool.config.existenceErrors === 'LEGACY') throw userDoesNotExist();
+    // A simulated challenge: stable salt and id, a verifier nobody knows (§6.4).
+    ({ userId, salt } = fakeUser(pool, typed));
+    v = hexToBigInt(randomBytes(384).toString('hex')) % N;
+  }
+  const { b, B } = serverEphemeral(v);
+  const secretBlock = pool.sessions.addSrp({ userKey, userId, clientId: pool.config.clientId, A, b, B });
+  return {
+    ChallengeName: 'PASSWORD_VERIFIER',
+    ChallengeParameters: { SALT: salt, SECRET_BLOCK: secretBlock, SRP_B: B.toString(16), USERNAME: userId, USER_ID_FOR_SRP: userId },
+  };
+}
+
+async function passwordVerifier(pool: Pool, responses: Record<string, string>) {
+  const secretBlock = Input.required(responses, 'PASSWORD_CLAIM_SECRET_BLOCK');
+  const signature = Input.required(responses, 'PASSWORD_CLAIM_SIGNATURE');
+  const timestamp = Input.required(responses, 'TIMESTAMP');
+  const username = Input.required(responses, 'USERNAME');
+  const canonical = canonicalTimestamp(timestamp);
+  if (!canonical) throw invalidParameter('TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.');
+  const record = pool.sessions.takeSrp(secretBlock);
+  if (!record || record.userKey === null || Store.key(username) !== Store.key(record.userId)) throw incorrectPassword();
+  const user = pool.store.users.get(record.userKey);
+  if (!user) throw incorrectPassword();
+  checkSignInAllowed(user);
+  const v = hexToBigInt(user.verifier);
+  const u = computeU(record.A, record.B);
+  const K = computeK(computeServerS(record.A, v, u, record.b), u);
+  const expected = computeSignature(K, pool.config.poolName, record.userId, secretBlock, canonical);
+  if (!signaturesEqual(expected, signature)) {
+    recordSignInFailure(pool, user);
+    await pool.store.save();
+    throw incorrectPassword();
+  }
+  return passwordAccepted(pool, user);
+}
+
+async function passwordAuth(pool: Pool, params: Record<string, string>) {
+  const typed = Input.required(params, 'USERNAME');
+  const password = Input.required(params, 'PASSWORD');
+  const user = pool.store.find(typed);
+  if (!user) {
+    if (pool.config.existenceErrors === 'LEGACY') throw userDoesNotExist();
+    throw incorrectPassword();
+  }
+  checkSignInAllowed(user);
+  // Cognito says so even for a wrong password (amazon-cognito-identity-js #288).
+  if (user.status === 'UNCONFIRMED') throw err('UserNotConfirmedException', 'User is not confirmed.');
+  if (!passwordMatches(pool.config.poolName, user.username, password, user.salt, user.verifier)) {
+    recordSignInFailure(pool, user);
+    await pool.store.save();
+    throw incorrectPassword();
+  }
+  return passwordAccepted(pool, user);
+}
+
+/** After a correct password: status checks, then the next challenge or tokens. */
+async function passwordAccepted(pool: Pool, user: User) {
+  if (user.signInFailures.count > 0) {
+    recordSignInSuccess(user);
+    await pool.store.save();
+  }
+  if (user.status === 'UNCONFIRMED') throw err('UserNotConfirmedException', 'User is not confirmed.');
+  if (user.status === 'RESET_REQUIRED') throw err('PasswordResetRequiredException', 'Password reset required for the user');
+  if (user.status === 'FORCE_CHANGE_PASSWORD' && (user.temporaryPasswordExpiresAt ?? Infinity) <= Date.now()) {
+    throw notAuthorized('Temporary password has expired and must be reset by an administrator.');
+  }
+  return nextStep(pool, user);
+}
+
+function challenge(pool: Pool, user: User, name: ChallengeName, parameters: Record<string, string>, extra: { smsCode?: string } = {}) {
+  const session = pool.sessions.add({ challenge: name, userKey: Store.key(user.username), clientId: pool.config.clientId, ...extra });
+  return { ChallengeName: name, Session: session, ChallengeParameters: parameters };
+}
+
+/** Which MFA challenge a sign-in gets, if any (the pool's mfa setting and the user's factors). */
+function mfaChallenge(pool: Pool, user: User): ChallengeName | null {
+  if (pool.config.mfa === 'OFF') return null;
+  const phone = user.attributes.phone_number;
+  const totp = user.mfa.totpEnabled && user.mfa.totpSecret !== null;
+  // With MFA required, a user with a phone number and no other factor gets SMS, as Cognito does.
+  const sms = Boolean(phone) && (user.mfa.smsEnabled || (pool.config.mfa === 'ON' && !totp));
+  if (totp && sms) return user.mfa.preferred === 'SMS_MFA' ? 'SMS_MFA' : 'SOFTWARE_TOKEN_MFA';
+  if (totp) return 'SOFTWARE_TOKEN_MFA';
+  if (sms) return 'SMS_MFA';
+  return pool.config.mfa === 'ON' ? 'MFA_SETUP' : null;
+}
+
+export function nextStep(pool: Pool, user: User) {
+  if (user.status === 'FORCE_CHANGE_PASSWORD') {
+    const { sub: _sub, ...attributes } = user.attributes;
+    const missing = pool.config.requiredAttributes.filter((name) => !user.attributes[name]).map((name) => `userAttributes.${name}`);
+    return challenge(pool, user, 'NEW_PASSWORD_REQUIRED', {
+      USER_ID_FOR_SRP: user.username,
+      requiredAttributes: JSON.stringify(missing),
+      userAttributes: JSON.stringify(attributes),
+    });
+  }
+  switch (mfaChallenge(pool, user)) {
+    case 'SOFTWARE_TOKEN_MFA':
+      return challenge(pool, user, 'SOFTWARE_TOKEN_MFA', {});
+    case 'SMS_MFA': {
+      const code = sixDigits();
+      const delivery = deliver(pool, user, 'phone_number', 'sms-mfa', code);
+      return challenge(pool, user, 'SMS_MFA', { CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS', CODE_DELIVERY_DESTINATION: delivery.Destination }, { smsCode: code });
+    }
+    case 'MFA_SETUP':
+      return challenge(pool, user, 'MFA_SETUP', { MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA"]' });
+    default:
+      return issueTokens(pool, user, pool.config.clientId);
+  }
+}
+
+/** A new sign-in: ID, access and refresh tokens tied together by origin_jti. */
+export async function issueTokens(pool: Pool, user: User, clientId: string) {
+  const context: SignInContext = { originJti: randomUUID(), eventId: randomUUID(), authTime: Math.floor(Date.now() / 1000) };
+  const refreshToken = randomBytes(64).toString('base64url');
+  pool.store.refreshTokens.set(refreshToken, {
+    token: refreshToken,
+    username: user.username,
+    clientId,
+    originJti: context.originJti,
+    authTime: context.authTime,
+    expiresAt: Date.now() + pool.config.limits.refreshTokenTtlSeconds * 1000,
+    revoked: false,
+  });
+  const [idToken, accessToken] = await Promise.all([pool.tokens.idToken(user, clientId, context), pool.tokens.accessToken(user, clientId, context)]);
+  await pool.store.save();
+  return {
+    ChallengeParameters: {},
+    AuthenticationResult: { AccessToken: accessToken, ExpiresIn: pool.config.limits.accessTokenTtlSeconds, TokenType: 'Bearer', RefreshToken: refreshToken, IdToken: idToken },
+  };
+}
+
+/** REFRESH_TOKEN_AUTH and GetTokensFromRefreshToken: new ID and access tokens, no new refresh token. */
+export async function refresh(pool: Pool, token: string, clientId: string) {
+  const record = pool.store.refreshTokens.get(token);
+  if (!record || record.clientId !== clientId) throw notAuthorized('Invalid Refresh Token');
+  if (record.revoked) throw notAuthorized('Refresh Token has been revoked');
+  if (record.expiresAt <= Date.now()) throw notAuthorized('Refresh Token has expired');
+  const user = pool.store.users.get(Store.key(record.username));
+  if (!user) throw notAuthorized('Invalid Refresh Token');
+  if (!user.enabled) throw notAuthorized('User is disabled.');
+  const context: SignInContext = { originJti: record.originJti, eventId: randomUUID(), authTime: record.authTime };
+  const [idToken, accessToken] = await Promise.all([pool.tokens.idToken(user, clientId, context), pool.tokens.accessToken(user, clientId, context)]);
+  return {
+    ChallengeParameters: {},
+    AuthenticationResult: { AccessToken: accessToken, ExpiresIn: pool.config.limits.accessTokenTtlSeconds, TokenType: 'Bearer', IdToken: idToken },
+  };
+}
+
+export async function respondToAuthChallenge(pool: Pool, input: Input) {
+  checkClient(pool, input.string('ClientId'));
+  const name = input.string('ChallengeName');
+  const responses = input.map('ChallengeResponses');
+  if (name === 'PASSWORD_VERIFIER') return passwordVerifier(pool, responses);
+  if (!['NEW_PASSWORD_REQUIRED', 'SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'MFA_SETUP'].includes(name)) {
+    throw invalidParameter(`The local pool does not issue the ${name} challenge.`);
+  }
+  const sessionId = input.optionalString('Session');
+  const session = sessionId ? pool.sessions.get(sessionId) : null;
+  if (!sessionId || !session) throw sessionExpired();
+  if (session.challenge !== name) throw invalidParameter(`Invalid challenge name ${name}: the session is for ${session.challenge}.`);
+  const user = pool.store.users.get(session.userKey);
+  if (!user) throw sessionExpired();
+  switch (name) {
+    case 'NEW_PASSWORD_REQUIRED': {
+      const password = Input.required(responses, 'NEW_PASSWORD');
+      checkPassword(pool.config.passwordPolicy, password, 'change');
+      const updates = Object.entries(responses)
+        .filter(([key]) => key.startsWith('userAttributes.'))
+        .map(([key, value]) => ({ Name: key.slice('userAttributes.'.length), Value: value }))
+        .filter(({ Name }) => !Name.endsWith('_verified') && Name !== 'sub');
+      checkAttributes(updates);
+      const attributes = { ...user.attributes };
+      for (const { Name, Value } of updates) {
+        if (Name === 'email' && attributes.email && attributes.email.toLowerCase() !== Value.toLowerCase()) {
+          throw notAuthorized('Cannot modify an already provided email');
+        }
+        attributes[Name] = Value;
+      }
+      const missing = pool.config.requiredAttributes.filter((attr) => !attributes[attr]);
+      if (missing.length) throw invalidParameter(`Attributes did not conform to the schema: ${missing.map((attr) => `${attr}: The attribute is required`).join(', ')}`);
+      pool.store.reindex(user, () => (user.attributes = attributes));
+      Object.assign(user, makeVerifier(pool.config.poolName, user.username, password));
+      user.status = 'CONFIRMED';
+      user.temporaryPasswordExpiresAt = null;
+      user.modifiedAt = Date.now();
+      pool.sessions.delete(sessionId);
+      await pool.store.save();
+      return nextStep(pool, user);
+    }
+    case 'SMS_MFA':
+      if (Input.required(responses, 'SMS_MFA_CODE') !== session.smsCode) throw mfaCodeMismatch();
+      pool.sessions.delete(sessionId);
+      return issueTokens(pool, user, session.clientId);
+    case 'SOFTWARE_TOKEN_MFA': {
+      const code = Input.required(responses, 'SOFTWARE_TOKEN_MFA_CODE');
+      if (!user.mfa.totpSecret || !totpMatches(user.mfa.totpSecret, code)) throw mfaCodeMismatch();
+      pool.sessions.delete(sessionId);
+      return issueTokens(pool, user, session.clientId);
+    }
+    default:
+      // MFA_SETUP: the SDK treats the answer as tokens, so the token must be verified first.
+      if (!session.verified) throw invalidParameter('Verify the software token (VerifySoftwareToken) before answering MFA_SETUP.');
+      pool.sessions.delete(sessionId);
+      return issueTokens(pool, user, session.clientId);
+  }
+}

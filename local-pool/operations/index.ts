@@ -1,0 +1,49 @@
+// The operation table: X-Amz-Target name → handler.
+import type { Input } from '../input.js';
+import type { Pool } from '../pool.js';
+import {
+  adminConfirmSignUp, adminCreateUser, adminDeleteUser, adminGetUser, adminSetEnabled, adminSetUserPassword,
+  adminUpdateUserAttributes, adminUserGlobalSignOut, listUsers,
+} from './admin.js';
+import { initiateAuth, respondToAuthChallenge } from './auth.js';
+import { associateSoftwareToken, setUserMfaPreference, verifySoftwareToken } from './mfa.js';
+import { confirmForgotPassword, forgotPassword } from './password.js';
+import { confirmSignUp, resendConfirmationCode, signUp } from './signup.js';
+import {
+  changePassword, deleteUser, getTokensFromRefreshToken, getUser, getUserAttributeVerificationCode, globalSignOut,
+  revokeToken, updateUserAttributes, verifyUserAttribute,
+} from './user.js';
+
+export type Operation = (pool: Pool, input: Input) => Promise<object> | object;
+
+export const operations: Record<string, Operation> = {
+  SignUp: signUp,
+  ConfirmSignUp: confirmSignUp,
+  ResendConfirmationCode: resendConfirmationCode,
+  InitiateAuth: initiateAuth,
+  RespondToAuthChallenge: respondToAuthChallenge,
+  ForgotPassword: forgotPassword,
+  ConfirmForgotPassword: confirmForgotPassword,
+  ChangePassword: changePassword,
+  GetUser: getUser,
+  DeleteUser: deleteUser,
+  UpdateUserAttributes: updateUserAttributes,
+  GetUserAttributeVerificationCode: getUserAttributeVerificationCode,
+  VerifyUserAttribute: verifyUserAttribute,
+  GlobalSignOut: globalSignOut,
+  RevokeToken: revokeToken,
+  GetTokensFromRefreshToken: getTokensFromRefreshToken,
+  AssociateSoftwareToken: associateSoftwareToken,
+  VerifySoftwareToken: verifySoftwareToken,
+  SetUserMFAPreference: setUserMfaPreference,
+  AdminCreateUser: adminCreateUser,
+  AdminConfirmSignUp: adminConfirmSignUp,
+  AdminGetUser: adminGetUser,
+  AdminSetUserPassword: adminSetUserPassword,
+  AdminUpdateUserAttributes: adminUpdateUserAttributes,
+  AdminDeleteUser: adminDeleteUser,
+  AdminDisableUser: (pool, input) => adminSetEnabled(pool, input, false),
+  AdminEnableUser: (pool, input) => adminSetEnabled(pool, input, true),
+  AdminUserGlobalSignOut: adminUserGlobalSignOut,
+  ListUsers: listUsers,
+};

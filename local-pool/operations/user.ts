@@ -1,0 +1,154 @@
+// Self-service operations with an access token, and token revocation (protocol §3.8).
+import { err, incorrectPassword, invalidParameter, notAuthorized } from '../errors.js';
+import { Input } from '../input.js';
+import { checkPassword, checkPasswordShape } from '../policy.js';
+import {
+  attributeList, checkAttributes, checkClient, checkNotLimited, countFailure, mfaSettings, sendCode, useCode,
+  userDoesNotExist, type CodeDeliveryDetails, type Pool,
+} from '../pool.js';
+import { makeVerifier, passwordMatches } from '../srp.js';
+import { Store, type CodePurpose, type User } from '../store.js';
+import { refresh } from './auth.js';
+
+/** The user an access token belongs to, or Cognito's access-token errors. */
+export async function authenticate(pool: Pool, input: Input): Promise<User> {
+  const claims = await pool.tokens.verifyAccessToken(input.string('AccessToken'));
+  if (pool.store.revokedOrigins.has(claims.origin_jti)) throw notAuthorized('Access Token has been revoked');
+  const user = pool.store.users.get(Store.key(claims.username));
+  if (!user || user.attributes.sub !== claims.sub) throw userDoesNotExist();
+  if (!user.enabled) throw notAuthorized('User is disabled.');
+  return user;
+}
+
+export async function getUser(pool: Pool, input: Input) {
+  const user = await authenticate(pool, input);
+  return { Username: user.username, UserAttributes: attributeList(user), ...mfaSettings(user) };
+}
+
+export async function deleteUser(pool: Pool, input: Input) {
+  const user = await authenticate(pool, input);
+  pool.store.remove(user);
+  await pool.store.save();
+  return {};
+}
+
+const VERIFIABLE: Record<string, CodePurpose> = { email: 'verify:email', phone_number: 'verify:phone_number' };
+
+export async function updateUserAttributes(pool: Pool, input: Input) {
+  const user = await authenticate(pool, input);
+  const updates = input.attributes('UserAttributes');
+  checkAttributes(updates);
+  for (const { Name } of updates) {
+    if (Name === 'sub') throw invalidParameter('Cannot modify the non-mutable attribute sub');
+  }
+  if (pool.config.emailAsUsername) {
+    const email = updates.find((a) => a.Name === 'email')?.Value;
+    const owner = email ? pool.store.findByEmail(email) : undefined;
+    if (owner && owner !== user) throw err('AliasExistsException', 'An account with the given email already exists.');
+  }
+  const changed: string[] = [];
+  pool.store.reindex(user, () => {
+    for (const { Name, Value } of updates) {
+      if (Name.endsWith('_verified')) continue;
+      if (user.attributes[Name] === Value) continue;
+      if (Value === '') delete user.attributes[Name];
+      else user.attributes[Name] = Value;
+      if (VERIFIABLE[Name]) {
+        user.attributes[`${Name}_verified`] = 'false';
+        if (Value) changed.push(Name);
+      }
+    }
+  });
+  user.modifiedAt = Date.now();
+  const deliveries: CodeDeliveryDetails[] = [];
+  for (const name of changed) {
+    const delivery = sendCode(pool, user, VERIFIABLE[name], 'verify-attribute', pool.config.limits.signUpCodeTtlMs, name as 'email' | 'phone_number');
+    if (delivery) deliveries.push(delivery);
+  }
+  await pool.store.save();
+  return deliveries.length ? { CodeDeliveryDetailsList: deliveries } : {};
+}
+
+export async function getUserAttributeVerificationCode(pool: Pool, input: Input) {
+  const user = await authenticate(pool, input);
+  const name = input.string('AttributeName');
+  const purpose = VERIFIABLE[name];
+  if (!purpose || !user.attributes[name]) throw invalidParameter(`Cannot send a verification code for attribute ${name}.`);
+  const delivery = sendCode(pool, user, purpose, 'verify-attribute', pool.config.limits.signUpCodeTtlMs, name as 'email' | 'phone_number');
+  await pool.store.save();
+  return { CodeDeliveryDetails: delivery };
+}
+
+export async function verifyUserAttribute(pool: Pool, input: Input) {
+  const user = await authenticate(pool, input);
+  const name = input.string('AttributeName');
+  const code = input.string('Code');
+  const purpose = VERIFIABLE[name];
+  if (!purpose) throw invalidParameter(`Attribute ${name} cannot be verified.`);
+  try {
+    useCode(pool, user, purpose, code);
+    user.attributes[`${name}_verified`] = 'true';
+    user.modifiedAt = Date.now();
+  } finally {
+    await pool.store.save();
+  }
+  return {};
+}
+
+export async function changePassword(pool: Pool, input: Input) {
+  const user = await authenticate(pool, input);
+  const previous = input.string('PreviousPassword');
+  const proposed = input.string('ProposedPassword');
+  checkPasswordShape(previous, 'previousPassword');
+  checkNotLimited(user, 'changePassword');
+  if (!passwordMatches(pool.config.poolName, user.username, previous, user.salt, user.verifier)) {
+    try {
+      countFailure(pool, user, 'changePassword', incorrectPassword());
+    } finally {
+      await pool.store.save();
+    }
+  }
+  checkPassword(pool.config.passwordPolicy, proposed, 'change');
+  Object.assign(user, makeVerifier(pool.config.poolName, user.username, proposed));
+  delete user.codeAttempts.changePassword;
+  user.modifiedAt = Date.now();
+  await pool.store.save();
+  return {};
+}
+
+export function revokeUser(pool: Pool, user: User) {
+  for (const record of pool.store.refreshTokens.values()) {
+    if (record.username !== user.username || record.revoked) continue;
+    record.revoked = true;
+    pool.store.revokedOrigins.add(record.originJti);
+  }
+}
+
+export async function globalSignOut(pool: Pool, input: Input) {
+  const user = await authenticate(pool, input);
+  revokeUser(pool, user);
+  await pool.store.save();
+  return {};
+}
+
+export async function revokeToken(pool: Pool, input: Input) {
+  const token = input.string('Token');
+  checkClient(pool, input.string('ClientId'));
+  if (token.split('.').length === 3) throw err('UnsupportedTokenTypeException', 'Unsupported token type');
+  const record = pool.store.refreshTokens.get(token);
+  // RFC 7009: an unknown token is not an error.
+  if (!record) return {};
+  if (record.clientId !== input.string('ClientId')) throw err('UnauthorizedException', 'Client is not authorized to revoke this token');
+  record.revoked = true;
+  pool.store.revokedOrigins.add(record.originJti);
+  await pool.store.save();
+  return {};
+}
+
+export async function getTokensFromRefreshToken(pool: Pool, input: Input) {
+  const token = input.string('RefreshToken');
+  const clientId = input.string('ClientId');
+  checkClient(pool, clientId);
+  const { AuthenticationResult } = await refresh(pool, token, clientId);
+  return { AuthenticationResult };
+}

@@ -1,0 +1,119 @@
+import { defaultPasswordPolicy, type PasswordPolicy } from './policy.js';
+
+export type MfaSetting = 'OFF' | 'OPTIONAL' | 'ON';
+
+/**
+ * How unknown users are reported (protocol §6.4). 'SIGN_IN' (default): sign-in never reveals it
+ * ("Incorrect username or password." after a simulated SRP challenge), other operations answer
+ * UserNotFoundException as LEGACY does. 'ENABLED': hidden everywhere. 'LEGACY': revealed
+ * everywhere, sign-in included ("User does not exist.").
+ */
+export type UserExistenceErrors = 'SIGN_IN' | 'ENABLED' | 'LEGACY';
+
+/** Time limits and thresholds; tests shrink them. Milliseconds unless the name says seconds. */
+export interface Limits {
+  /** Sign-in failures before the first lockout (§6.3). */
+  lockoutThreshold: number;
+  /** First lockout length; it doubles with each further failure. */
+  lockoutBaseMs: number;
+  /** Longest lockout, and the quiet time after which the failure count resets. */
+  lockoutMaxMs: number;
+  /** Consecutive wrong codes (or previous passwords) per user and purpose before LimitExceeded. */
+  codeAttemptLimit: number;
+  /** How long LimitExceededException lasts after that. */
+  codeLockoutMs: number;
+  signUpCodeTtlMs: number;
+  forgotPasswordCodeTtlMs: number;
+  /** Challenge sessions and SRP state (AuthSessionValidity, 3 min). */
+  sessionTtlMs: number;
+  temporaryPasswordTtlMs: number;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+}
+
+export const defaultLimits: Limits = {
+  lockoutThreshold: 5,
+  lockoutBaseMs: 1000,
+  lockoutMaxMs: 15 * 60_000,
+  codeAttemptLimit: 5,
+  codeLockoutMs: 15 * 60_000,
+  signUpCodeTtlMs: 24 * 3600_000,
+  forgotPasswordCodeTtlMs: 3600_000,
+  sessionTtlMs: 3 * 60_000,
+  temporaryPasswordTtlMs: 7 * 24 * 3600_000,
+  accessTokenTtlSeconds: 3600,
+  refreshTokenTtlSeconds: 30 * 24 * 3600,
+};
+
+export interface LocalPoolOptions {
+  /** 0 or absent: a free port. */
+  port?: number;
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** Default 'us-east-1_LocalPool1' (region = the part before '_'). */
+  poolId?: string;
+  /** Default 'localpoolclient0000000000'. */
+  clientId?: string;
+  /** Persist users and keys here (temp file + fsync + rename before a write is acknowledged). */
+  dataFile?: string;
+  passwordPolicy?: Partial<PasswordPolicy>;
+  /** Default ['email'] (email-as-username pool); [] = plain usernames. */
+  usernameAttributes?: 'email'[];
+  /** Default ['email']. */
+  requiredAttributes?: string[];
+  /** Default 'OFF'. */
+  mfa?: MfaSetting;
+  /** Default 'SIGN_IN'; see UserExistenceErrors. */
+  preventUserExistenceErrors?: UserExistenceErrors;
+  limits?: Partial<Limits>;
+  /** Largest request body in bytes (default 1 MiB); larger ones get a 400. */
+  maxBodyBytes?: number;
+  /** No console output (no banner, no codes). */
+  quiet?: boolean;
+}
+
+export interface PoolConfig {
+  poolId: string;
+  poolName: string;
+  region: string;
+  clientId: string;
+  dataFile: string | null;
+  passwordPolicy: PasswordPolicy;
+  emailAsUsername: boolean;
+  requiredAttributes: string[];
+  mfa: MfaSetting;
+  existenceErrors: UserExistenceErrors;
+  limits: Limits;
+  maxBodyBytes: number;
+  quiet: boolean;
+}
+
+const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
+
+export function resolveConfig(options: LocalPoolOptions): PoolConfig {
+  const poolId = options.poolId ?? 'us-east-1_LocalPool1';
+  if (!POOL_ID.test(poolId) || poolId.length > 55) {
+    throw new Error(`pool id "${poolId}" must look like <region>_<alphanumerics> (the SDK refuses others)`);
+  }
+  const mfa = options.mfa ?? 'OFF';
+  if (!['OFF', 'OPTIONAL', 'ON'].includes(mfa)) throw new Error(`mfa must be OFF, OPTIONAL or ON, not "${mfa}"`);
+  const existenceErrors = options.preventUserExistenceErrors ?? 'SIGN_IN';
+  if (!['SIGN_IN', 'ENABLED', 'LEGACY'].includes(existenceErrors)) {
+    throw new Error(`preventUserExistenceErrors must be SIGN_IN, ENABLED or LEGACY, not "${existenceErrors}"`);
+  }
+  return {
+    poolId,
+    poolName: poolId.slice(poolId.indexOf('_') + 1),
+    region: poolId.slice(0, poolId.indexOf('_')),
+    clientId: options.clientId ?? 'localpoolclient0000000000',
+    dataFile: options.dataFile ?? null,
+    passwordPolicy: { ...defaultPasswordPolicy, ...options.passwordPolicy },
+    emailAsUsername: (options.usernameAttributes ?? ['email']).includes('email'),
+    requiredAttributes: options.requiredAttributes ?? ['email'],
+    mfa,
+    existenceErrors,
+    limits: { ...defaultLimits, ...options.limits },
+    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    quiet: options.quiet ?? false,
+  };
+}

@@ -1,0 +1,191 @@
+// HTTP front: CORS, body limits, test controls under /_local/, JWKS, and the operation dispatch.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { CognitoError } from './errors.js';
+import { Faults } from './faults.js';
+import { Input } from './input.js';
+import { operations } from './operations/index.js';
+import type { Pool } from './pool.js';
+
+const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
+const EXPOSE = 'x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date';
+
+export interface ServerControls {
+  faults: Faults;
+  /** Empties the pool (POST /_local/reset). */
+  reset(): Promise<void>;
+}
+
+function corsHeaders(req: IncomingMessage): Record<string, string> {
+  const origin = req.headers.origin;
+  return origin
+    ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin', 'Access-Control-Expose-Headers': EXPOSE }
+    : { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': EXPOSE };
+}
+
+function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  if (res.headersSent || res.destroyed) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...corsHeaders(req),
+    'Content-Type': 'application/x-amz-json-1.1',
+    'Content-Length': String(Buffer.byteLength(text)),
+    'x-amzn-RequestId': randomUUID(),
+    ...headers,
+  });
+  res.end(text);
+}
+
+function sendError(req: IncomingMessage, res: ServerResponse, error: CognitoError, headers: Record<string, string> = {}) {
+  // Header values must stay Latin-1 and on one line.
+  const headerMessage = error.message.replace(/[^\x20-\x7e]/g, '?');
+  sendJson(req, res, error.status, { __type: error.type, message: error.message }, {
+    'x-amzn-ErrorType': error.type,
+    'x-amzn-ErrorMessage': headerMessage,
+    ...headers,
+  });
+}
+
+/** Reads the body up to `limit` bytes; past it, drains the rest and resolves null. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
+      // A body that keeps coming long past the limit is cut off.
+      else if (size > limit * 16) req.destroy();
+    });
+    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
+    req.on('error', reject);
+    req.on('close', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function handleOperation(pool: Pool, controls: ServerControls, req: IncomingMessage, res: ServerResponse) {
+  const raw = await readBody(req, pool.config.maxBodyBytes);
+  if (raw === null) {
+    return sendError(req, res, new CognitoError('InvalidParameterException', `Request body is larger than ${pool.config.maxBodyBytes} bytes.`), { Connection: 'close' });
+  }
+  const target = String(req.headers['x-amz-target'] ?? '');
+  if (!target.startsWith(TARGET_PREFIX)) {
+    return sendError(req, res, new CognitoError('UnknownOperationException', target ? `Unknown target ${target}.` : 'Missing X-Amz-Target header.'));
+  }
+  const name = target.slice(TARGET_PREFIX.length);
+  const fault = controls.faults.take(name);
+  if (fault?.kind === 'drop') return void req.socket.destroy();
+  if (fault?.kind === 'http-500') return sendError(req, res, new CognitoError('InternalErrorException', 'Injected fault: internal error.', 500));
+  if (fault?.kind === 'throttle') return sendError(req, res, new CognitoError('TooManyRequestsException', 'Rate exceeded'));
+  if (fault?.kind === 'delay') await sleep(fault.delayMs);
+
+  const operation = operations[name];
+  if (!operation) {
+    return sendError(req, res, new CognitoError('UnsupportedOperationException', `The local pool does not support the operation ${name}.`));
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString('utf8') || '{}');
+  } catch {
+    return sendError(req, res, new CognitoError('SerializationException', 'The request body is not valid JSON.'));
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    return sendError(req, res, new CognitoError('SerializationException', 'The request body must be a JSON object.'));
+  }
+  const result = await operation(pool, new Input(body as Record<string, unknown>));
+  sendJson(req, res, 200, result);
+}
+
+async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const raw = await readBody(req, limit);
+  if (raw === null) throw new CognitoError('InvalidParameterException', 'Request body too large.');
+  try {
+    return JSON.parse(raw.toString('utf8') || '{}');
+  } catch {
+    throw new CognitoError('SerializationException', 'The request body is not valid JSON.');
+  }
+}
+
+async function handleLocal(pool: Pool, controls: ServerControls, req: IncomingMessage, res: ServerResponse, url: URL) {
+  const route = `${req.method} ${url.pathname.replace(/\/+$/, '')}`;
+  switch (route) {
+    case 'GET /_local/messages':
+      return sendJson(req, res, 200, pool.mailbox.list(url.searchParams.get('to')), { 'Content-Type': 'application/json' });
+    case 'DELETE /_local/messages':
+      pool.mailbox.clear();
+      return sendJson(req, res, 200, {}, { 'Content-Type': 'application/json' });
+    case 'GET /_local/faults':
+      return sendJson(req, res, 200, controls.faults.list(), { 'Content-Type': 'application/json' });
+    case 'POST /_local/faults': {
+      const fault = controls.faults.add(await readJson(req, pool.config.maxBodyBytes));
+      if (typeof fault === 'string') throw new CognitoError('InvalidParameterException', fault);
+      return sendJson(req, res, 200, fault, { 'Content-Type': 'application/json' });
+    }
+    case 'DELETE /_local/faults':
+      controls.faults.clear();
+      return sendJson(req, res, 200, {}, { 'Content-Type': 'application/json' });
+    case 'POST /_local/reset':
+      await controls.reset();
+      return sendJson(req, res, 200, {}, { 'Content-Type': 'application/json' });
+    default:
+      throw new CognitoError('ResourceNotFoundException', `No local control at ${route}.`);
+  }
+}
+
+function handleGet(pool: Pool, req: IncomingMessage, res: ServerResponse, url: URL) {
+  const { poolId } = pool.config;
+  const json = { 'Content-Type': 'application/json' };
+  if (url.pathname === `/${poolId}/.well-known/jwks.json`) return sendJson(req, res, 200, pool.tokens.jwks, json);
+  if (url.pathname === `/${poolId}/.well-known/openid-configuration`) {
+    const issuer = pool.tokens.issuer;
+    return sendJson(req, res, 200, {
+      issuer,
+      jwks_uri: `${issuer}/.well-known/jwks.json`,
+      subject_types_supported: ['public'],
+      id_token_signing_alg_values_supported: ['RS256'],
+      response_types_supported: ['code', 'token'],
+      scopes_supported: ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'],
+    }, json);
+  }
+  if (url.pathname === '/') {
+    return sendJson(req, res, 200, { service: 'local Cognito user pool', poolId, clientId: pool.config.clientId, region: pool.config.region }, json);
+  }
+  throw new CognitoError('ResourceNotFoundException', `Nothing at GET ${url.pathname}.`);
+}
+
+export function createPoolServer(pool: Pool, controls: ServerControls): Server {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const handle = async () => {
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          ...corsHeaders(req),
+          'Access-Control-Allow-Methods': 'POST, GET, DELETE, OPTIONS',
+          'Access-Control-Allow-Headers':
+            req.headers['access-control-request-headers'] ??
+            'content-type,x-amz-target,x-amz-user-agent,cache-control,amz-sdk-invocation-id,amz-sdk-request,authorization,x-amz-date,x-amz-security-token,x-amz-content-sha256',
+          'Access-Control-Max-Age': '600',
+          'Content-Length': '0',
+        });
+        return void res.end();
+      }
+      if (url.pathname.startsWith('/_local/')) return handleLocal(pool, controls, req, res, url);
+      if (req.method === 'GET' || req.method === 'HEAD') return handleGet(pool, req, res, url);
+      if (req.method === 'POST') return handleOperation(pool, controls, req, res);
+      throw new CognitoError('UnknownOperationException', `Method ${req.method} is not supported.`);
+    };
+    handle().catch((error: unknown) => {
+      if (error instanceof CognitoError) return sendError(req, res, error);
+      // A bug, not an injected fault: answer rather than crash, and say so on the console.
+      console.error('[local-pool] internal error:', error);
+      sendError(req, res, new CognitoError('InternalErrorException', 'Internal error in the local pool.', 500));
+    });
+  });
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 20_000;
+  return server;
+}

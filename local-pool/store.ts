@@ -1,0 +1,220 @@
+// Users, refresh tokens and signing keys; optionally persisted to one JSON file.
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { dirname, basename, join } from 'node:path';
+import type { JWK } from 'jose';
+
+export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED';
+export type CodePurpose = 'signUp' | 'forgotPassword' | 'verify:email' | 'verify:phone_number';
+export type MfaName = 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA';
+
+export interface CodeRecord {
+  code: string;
+  expiresAt: number;
+  /** The attribute it was sent to (email or phone_number), verified when the code is used. */
+  attribute: string | null;
+  /** Earlier codes for the same purpose: answered ExpiredCodeException, not CodeMismatch. */
+  superseded: string[];
+}
+
+export interface User {
+  /** Internal, immutable name: a UUID equal to sub in email-as-username pools. */
+  username: string;
+  /** Every attribute as a string, sub included. */
+  attributes: Record<string, string>;
+  status: UserStatus;
+  enabled: boolean;
+  salt: string;
+  verifier: string;
+  createdAt: number;
+  modifiedAt: number;
+  temporaryPasswordExpiresAt: number | null;
+  codes: Partial<Record<CodePurpose, CodeRecord>>;
+  /** Consecutive wrong codes / previous passwords per purpose (§6.3). */
+  codeAttempts: Record<string, { failures: number; lockedUntil: number }>;
+  signInFailures: { count: number; lastFailureAt: number; lockedUntil: number };
+  mfa: {
+    totpSecret: string | null;
+    /** Set by AssociateSoftwareToken with an access token, until VerifySoftwareToken. */
+    totpPendingSecret: string | null;
+    totpEnabled: boolean;
+    smsEnabled: boolean;
+    preferred: MfaName | null;
+  };
+}
+
+export interface RefreshRecord {
+  token: string;
+  username: string;
+  clientId: string;
+  originJti: string;
+  authTime: number;
+  expiresAt: number;
+  revoked: boolean;
+}
+
+export interface Keys {
+  kid: string;
+  privateJwk: JWK;
+}
+
+interface Snapshot {
+  version: 1;
+  keys: Keys | null;
+  /** Keys the simulated SRP challenge of unknown users (stable salt and id per username). */
+  fakeUserSecret: string | null;
+  users: User[];
+  refreshTokens: RefreshRecord[];
+  revokedOrigins: string[];
+}
+
+export class Store {
+  users = new Map<string, User>();
+  refreshTokens = new Map<string, RefreshRecord>();
+  revokedOrigins = new Set<string>();
+  keys: Keys | null = null;
+  fakeUserSecret: string | null = null;
+  /** email (lower case) → username key, in email-as-username pools. */
+  private emails = new Map<string, string>();
+  private writing: Promise<void> | null = null;
+  private pending: Promise<void> | null = null;
+
+  constructor(
+    private readonly file: string | null,
+    private readonly emailAsUsername: boolean,
+  ) {}
+
+  static key(name: string) {
+    return name.toLowerCase();
+  }
+
+  /** The user a typed name means: the internal username, or in email pools the email. */
+  find(typed: string): User | undefined {
+    if (this.emailAsUsername && typed.includes('@')) {
+      const key = this.emails.get(typed.toLowerCase());
+      return key === undefined ? undefined : this.users.get(key);
+    }
+    return this.users.get(Store.key(typed));
+  }
+
+  findByEmail(email: string): User | undefined {
+    const key = this.emails.get(email.toLowerCase());
+    return key === undefined ? undefined : this.users.get(key);
+  }
+
+  /** Adds a user; callers check for clashes first, synchronously, so concurrent sign-ups stay exclusive. */
+  add(user: User) {
+    this.users.set(Store.key(user.username), user);
+    this.index(user);
+  }
+
+  remove(user: User) {
+    this.users.delete(Store.key(user.username));
+    this.unindex(user);
+    for (const record of this.refreshTokens.values()) {
+      if (record.username === user.username) this.refreshTokens.delete(record.token);
+    }
+  }
+
+  /** Call around attribute changes so the email index follows. */
+  reindex(user: User, change: () => void) {
+    this.unindex(user);
+    change();
+    this.index(user);
+  }
+
+  clear() {
+    this.users.clear();
+    this.emails.clear();
+    this.refreshTokens.clear();
+    this.revokedOrigins.clear();
+  }
+
+  private index(user: User) {
+    if (this.emailAsUsername && user.attributes.email) this.emails.set(user.attributes.email.toLowerCase(), Store.key(user.username));
+  }
+
+  private unindex(user: User) {
+    const email = user.attributes.email?.toLowerCase();
+    if (email && this.emails.get(email) === Store.key(user.username)) this.emails.delete(email);
+  }
+
+  async load(): Promise<boolean> {
+    if (!this.file) return false;
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+    let snapshot: Snapshot;
+    try {
+      snapshot = JSON.parse(text) as Snapshot;
+    } catch {
+      throw new Error(`local pool data file ${this.file} is not valid JSON`);
+    }
+    this.keys = snapshot.keys;
+    this.fakeUserSecret = snapshot.fakeUserSecret;
+    for (const user of snapshot.users) this.add(user);
+    for (const record of snapshot.refreshTokens) this.refreshTokens.set(record.token, record);
+    this.revokedOrigins = new Set(snapshot.revokedOrigins);
+    return true;
+  }
+
+  /**
+   * Resolves once the current state is on disk. Writes are serialised and grouped: callers that
+   * arrive while a write runs share the next one, so 200 concurrent sign-ups cost a few writes.
+   */
+  save(): Promise<void> {
+    if (!this.file) return Promise.resolve();
+    if (this.pending) return this.pending;
+    const previous = this.writing ?? Promise.resolve();
+    const next = previous
+      .catch(() => undefined)
+      .then(() => {
+        this.pending = null;
+        this.writing = next;
+        return this.write();
+      })
+      .finally(() => {
+        if (this.writing === next) this.writing = null;
+      });
+    this.pending = next;
+    return next;
+  }
+
+  private snapshot(): Snapshot {
+    return {
+      version: 1,
+      keys: this.keys,
+      fakeUserSecret: this.fakeUserSecret,
+      users: [...this.users.values()],
+      refreshTokens: [...this.refreshTokens.values()],
+      revokedOrigins: [...this.revokedOrigins],
+    };
+  }
+
+  /** temp file + fsync + rename + fsync(dir): a kill -9 leaves either the old or the new file. */
+  private async write() {
+    const file = this.file as string;
+    const dir = dirname(file);
+    await mkdir(dir, { recursive: true });
+    const temp = join(dir, `.${basename(file)}.${process.pid}.tmp`);
+    const handle = await open(temp, 'w', 0o600);
+    try {
+      await handle.writeFile(JSON.stringify(this.snapshot()));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+    const dirHandle = await open(dir, 'r');
+    try {
+      await dirHandle.sync();
+    } catch {
+      // Some file systems refuse fsync on a directory; the rename is still atomic.
+    } finally {
+      await dirHandle.close();
+    }
+  }
+}

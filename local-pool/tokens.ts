@@ -1,0 +1,117 @@
+// RS256 ID and access tokens with Cognito's claims (protocol §5), signed with jose.
+import { randomUUID } from 'node:crypto';
+import { SignJWT, calculateJwkThumbprint, errors, exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK, type CryptoKey } from 'jose';
+import { notAuthorized } from './errors.js';
+import type { Keys, User } from './store.js';
+
+export interface TokenKeys {
+  kid: string;
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+  publicJwk: JWK;
+}
+
+export async function createKeys(): Promise<Keys> {
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 });
+  const privateJwk = await exportJWK(privateKey);
+  const kid = await calculateJwkThumbprint(privateJwk);
+  return { kid, privateJwk };
+}
+
+export async function loadKeys(keys: Keys): Promise<TokenKeys> {
+  const { kty, n, e } = keys.privateJwk;
+  const publicJwk: JWK = { alg: 'RS256', e, kid: keys.kid, kty, n, use: 'sig' };
+  return {
+    kid: keys.kid,
+    privateKey: (await importJWK({ ...keys.privateJwk, alg: 'RS256' }, 'RS256')) as CryptoKey,
+    publicKey: (await importJWK(publicJwk, 'RS256')) as CryptoKey,
+    publicJwk,
+  };
+}
+
+export interface SignInContext {
+  originJti: string;
+  eventId: string;
+  authTime: number;
+}
+
+export interface AccessClaims {
+  sub: string;
+  username: string;
+  client_id: string;
+  origin_jti: string;
+  token_use: string;
+  scope: string;
+  iat: number;
+  exp: number;
+}
+
+export class TokenIssuer {
+  constructor(
+    private readonly keys: TokenKeys,
+    readonly issuer: string,
+    private readonly ttlSeconds: number,
+  ) {}
+
+  get jwks() {
+    return { keys: [this.keys.publicJwk] };
+  }
+
+  private sign(claims: Record<string, unknown>, now: number) {
+    return new SignJWT({ ...claims, iss: this.issuer, iat: now, exp: now + this.ttlSeconds, jti: randomUUID() })
+      .setProtectedHeader({ alg: 'RS256', kid: this.keys.kid })
+      .sign(this.keys.privateKey);
+  }
+
+  /** ID token: sub, aud, cognito:username, the user's attributes (*_verified as booleans). */
+  idToken(user: User, clientId: string, context: SignInContext) {
+    const now = Math.floor(Date.now() / 1000);
+    const attributes: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(user.attributes)) {
+      attributes[name] = name.endsWith('_verified') ? value === 'true' : value;
+    }
+    return this.sign(
+      {
+        ...attributes,
+        sub: user.attributes.sub,
+        aud: clientId,
+        'cognito:username': user.username,
+        token_use: 'id',
+        origin_jti: context.originJti,
+        event_id: context.eventId,
+        auth_time: context.authTime,
+      },
+      now,
+    );
+  }
+
+  accessToken(user: User, clientId: string, context: SignInContext) {
+    const now = Math.floor(Date.now() / 1000);
+    return this.sign(
+      {
+        sub: user.attributes.sub,
+        client_id: clientId,
+        username: user.username,
+        token_use: 'access',
+        scope: 'aws.cognito.signin.user.admin',
+        origin_jti: context.originJti,
+        event_id: context.eventId,
+        auth_time: context.authTime,
+      },
+      now,
+    );
+  }
+
+  /** Checks signature, issuer and token_use; throws Cognito's access-token errors. */
+  async verifyAccessToken(token: string): Promise<AccessClaims> {
+    try {
+      const { payload } = await jwtVerify(token, this.keys.publicKey, { issuer: this.issuer, algorithms: ['RS256'] });
+      if (payload.token_use !== 'access') throw notAuthorized('Invalid Access Token');
+      return payload as unknown as AccessClaims;
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) throw notAuthorized('Access Token has expired');
+      if (error instanceof errors.JOSEError || error instanceof TypeError) throw notAuthorized('Invalid Access Token');
+      throw error;
+    }
+  }
+}
