@@ -63,7 +63,7 @@ export class AuthSignin extends AuthFormElement {
     this.needsVerification = false;
     const result = await cognito.signIn(config, this.lastEmail, String(data.get('password')));
     if (result.step === 'done') {
-      sessionStore.signedIn(result.user);
+      sessionStore.signedIn(result.user, config);
       this.emit('auth-signed-in', { username: result.user.username, email: result.user.email });
       if (this.goNext()) return;
       this.status = `You are signed in as ${result.user.email ?? this.lastEmail}.`;

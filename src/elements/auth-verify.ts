@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { AuthErrorCode } from '../cognito/cognito-errors.js';
 import { cognito } from '../cognito/cognito-client.js';
 import type { CognitoConfig } from '../cognito/types.js';
-import { sessionStore } from '../session/session-store.js';
+import { SessionController } from '../session/session-controller.js';
 import { AuthFormElement, type FieldErrors } from '../shared/auth-form-element.js';
 import { defineElement } from '../shared/define-element.js';
 import { isEmailShaped, isSixDigitCode } from '../shared/validation.js';
@@ -19,7 +19,8 @@ import { isEmailShaped, isSixDigitCode } from '../shared/validation.js';
  */
 export class AuthVerify extends AuthFormElement {
   protected readonly flow = 'verify';
-  private unsubscribe?: () => void;
+  /** Re-renders when the store's pending email changes (a registration on this page). */
+  private readonly session = new SessionController(this);
   private cooldownTimer?: ReturnType<typeof setInterval>;
 
   /** Seconds left before another code can be requested. */
@@ -30,20 +31,14 @@ export class AuthVerify extends AuthFormElement {
   /** Seconds to wait after sending a code before another can be requested. Default 30. */
   @property({ attribute: 'resend-cooldown', type: Number }) resendCooldown = 30;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unsubscribe = sessionStore.subscribe(() => this.requestUpdate());
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribe?.();
     this.stopCooldown();
   }
 
   private get prefilledEmail(): string {
     const fromUrl = new URLSearchParams(window.location.search).get('email');
-    return this.email || fromUrl || sessionStore.state.pendingEmail || '';
+    return this.email || fromUrl || this.session.state.pendingEmail || '';
   }
 
   private get form(): HTMLFormElement | null {

@@ -1,0 +1,118 @@
+// The built drop-in file on plain pages (run `npm run build:browser` first): register → verify
+// (code from the pool's mailbox) → sign in, through dist/cognito-auth-elements.js alone, under a
+// Content-Security-Policy with no 'unsafe-inline' and no nonce.
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { fill, parts } from '../helpers/form.js';
+import { clearStoredSessions, latestCode, localPool, strongPassword, uniqueEmail } from '../helpers/pool.js';
+
+interface FrameWindow extends Window {
+  cspViolations: Array<{ directive: string; blocked: string; sample: string }>;
+  inlineScriptRan?: boolean;
+}
+
+async function loadFrame(setup: (frame: HTMLIFrameElement) => void): Promise<FrameWindow> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '800px';
+  frame.style.height = '1200px';
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  setup(frame);
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as FrameWindow;
+  await Promise.all(['auth-register', 'auth-verify', 'auth-signin'].map((tag) => win.customElements.whenDefined(tag)));
+  return win;
+}
+
+async function submitAndWait(el: Element, values: Record<string, string>, event: string): Promise<CustomEvent> {
+  const done = Promise.race([oneEvent(el, event), oneEvent(el, 'auth-error')]) as Promise<CustomEvent>;
+  fill(el, values);
+  parts(el).submit.click();
+  const result = await done;
+  if (result.type === 'auth-error') throw new Error(`${el.localName}: ${JSON.stringify(result.detail)}`);
+  return result;
+}
+
+/** register → verify → sign in in the page `win`, as a visitor would. */
+async function walk(win: FrameWindow): Promise<void> {
+  const doc = win.document;
+  const email = uniqueEmail('bundle');
+  const register = doc.querySelector('auth-register')!;
+  const verify = doc.querySelector('auth-verify')!;
+  const signin = doc.querySelector('auth-signin')!;
+
+  // Styled from the adopted stylesheet: the accent colour, with no <style> and no nonce.
+  expect(win.getComputedStyle(parts(register).submit).backgroundColor).to.equal('rgb(47, 91, 234)');
+  expect(doc.querySelectorAll('style')).to.have.lengthOf(0);
+
+  await submitAndWait(register, { email, password: strongPassword, confirm: strongPassword }, 'auth-registered');
+  await waitUntil(() => parts(verify).input('email').value === email, 'verify not pre-filled from the store');
+  await submitAndWait(verify, { code: await latestCode(email) }, 'auth-verified');
+  const signedIn = await submitAndWait(signin, { username: email, password: strongPassword }, 'auth-signed-in');
+  expect(signedIn.detail.email).to.equal(email);
+}
+
+describe('dist/cognito-auth-elements.js', () => {
+  let frames: HTMLIFrameElement[] = [];
+
+  before(async () => {
+    const response = await fetch('/dist/cognito-auth-elements.js', { method: 'HEAD' });
+    if (!response.ok) throw new Error('dist/cognito-auth-elements.js is missing: run `npm run build:browser` first');
+  });
+
+  afterEach(() => {
+    frames.forEach((frame) => frame.remove());
+    frames = [];
+    clearStoredSessions();
+  });
+
+  it('walks register → verify → sign in on a plain page configured by window._config', async () => {
+    const { url, poolId, clientId } = localPool();
+    const query = new URLSearchParams({ endpoint: url, userPoolId: poolId, clientId });
+    const win = await loadFrame((frame) => {
+      frame.src = `/test/browser/bundle/page.html?${query}`;
+      frames.push(frame);
+    });
+    await walk(win);
+    expect(win.cspViolations).to.deep.equal([]);
+  });
+
+  it("walks it under default-src 'self' with the pool's exact origin, configured by data- attributes", async () => {
+    const { url, poolId, clientId } = localPool();
+    const template = await (await fetch('/test/browser/bundle/data-attributes.html')).text();
+    const html = template
+      .replaceAll('__ORIGIN__', new URL(url).origin)
+      .replaceAll('__ENDPOINT__', url)
+      .replaceAll('__POOL_ID__', poolId)
+      .replaceAll('__CLIENT_ID__', clientId);
+    const win = await loadFrame((frame) => {
+      frame.srcdoc = html;
+      frames.push(frame);
+    });
+    // The policy is enforced: the canary inline script was blocked, and it is the only violation.
+    expect(win.inlineScriptRan).to.equal(undefined);
+    await walk(win);
+    expect(win.cspViolations.map((v) => v.directive)).to.deep.equal(['script-src-elem']);
+  });
+
+  it('defines each tag once when the file is included twice', async () => {
+    const { url, poolId, clientId } = localPool();
+    const query = new URLSearchParams({ endpoint: url, userPoolId: poolId, clientId });
+    const win = await loadFrame((frame) => {
+      frame.src = `/test/browser/bundle/page.html?${query}`;
+      frames.push(frame);
+    });
+    const errors: string[] = [];
+    win.addEventListener('error', (event) => errors.push(event.message));
+    const second = win.document.createElement('script');
+    second.type = 'module';
+    second.src = '/dist/cognito-auth-elements.js?copy=2'; // a second module instance
+    const loaded = new Promise((resolve, reject) => {
+      second.onload = resolve;
+      second.onerror = reject;
+    });
+    win.document.head.append(second);
+    await loaded;
+    expect(errors).to.deep.equal([]);
+    await walk(win);
+  });
+});
