@@ -6,6 +6,7 @@ import typescript from '@rollup/plugin-typescript';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
+import { sdkSlim } from './src/cognito/srp/shims/rollup-plugin.mjs';
 
 export default {
   input: 'src/index.ts',
@@ -16,6 +17,9 @@ export default {
   },
   plugins: [
     typescript({ tsconfig: './tsconfig.json', declaration: false, outDir: 'dist', rootDir: 'src' }),
+    // Before nodeResolve: swaps the SDK's Buffer, SHA-256, fetch and cookie dependencies for small
+    // browser-native stand-ins (see the plugin for each, and test/node/bundle-size.test.ts).
+    sdkSlim(),
     // browser: true picks the SDK's browser entry points; preferBuiltins: false makes `buffer`
     // resolve to the npm polyfill instead of being left as a bare Node import.
     nodeResolve({ browser: true, preferBuiltins: false }),
