@@ -1,0 +1,36 @@
+// The drop-in file's weight budget. Sizes are deterministic for a given source and lockfile, so
+// this is an exact check, not a timing. Lower BUDGET when you win bytes; never raise it lightly.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+/** gzip -9 bytes allowed for dist/cognito-auth-elements.js (30 669 on 2026-11-22). */
+const BUDGET = 32_000;
+
+const file = fileURLToPath(new URL('../../../dist/cognito-auth-elements.js', import.meta.url));
+
+test('dist/cognito-auth-elements.js stays within its gzip budget', () => {
+  const source = readFileSync(file);
+  const gzipped = gzipSync(source, { level: 9 }).length;
+  assert.ok(
+    gzipped <= BUDGET,
+    `dist/cognito-auth-elements.js is ${gzipped} bytes gzip -9 (${source.length} raw), over the ${BUDGET}-byte budget ` +
+      `by ${gzipped - BUDGET}. To see where the bytes go: node test/bench/bundle-sizes.mjs (per package, before ` +
+      `minification), or build with and without a change and compare \`gzip -9c dist/cognito-auth-elements.js | wc -c\`. ` +
+      `The SDK's heavy dependencies are swapped out by src/cognito/srp/shims/rollup-plugin.mjs; check that a new import ` +
+      `did not bring one back (e.g. the npm buffer polyfill).`,
+  );
+});
+
+test('dist/cognito-auth-elements.js defines every element and carries none of the swapped-out polyfills', () => {
+  const source = readFileSync(file, 'utf8');
+  for (const tag of ['auth-register', 'auth-verify', 'auth-signin']) {
+    assert.ok(source.includes(`"${tag}"`) || source.includes(`'${tag}'`), `${tag} is missing from the bundle`);
+  }
+  // Markers of the npm buffer polyfill, CommonJS tslib and unfetch.
+  for (const marker of ['Unknown encoding', '__generator', 'XMLHttpRequest']) {
+    assert.ok(!source.includes(marker), `the bundle contains "${marker}": a swapped-out dependency came back`);
+  }
+});
