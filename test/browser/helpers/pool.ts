@@ -2,7 +2,11 @@
 // (web-test-runner.config.mjs puts its address in window.__localPool). Everything here goes over
 // real HTTP to the pool: the mailbox, fault injection and reset are the pool's /_local/ routes.
 import { cognito } from '../../../src/cognito/cognito-client.js';
+import { memoryStorage } from '../../../src/cognito/memory-storage.js';
 import type { CognitoConfig } from '../../../src/cognito/types.js';
+
+/** The part of Storage the helpers use (the adapter's memory storage has it too). */
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
 /** What the runner hands the page: the pool's base URL (ends with '/'), pool id and client id. */
 export interface LocalPoolInfo {
@@ -72,18 +76,15 @@ async function poolRequest(path: string, init?: RequestInit): Promise<Response> 
  * and the adapter's in-memory storage, so no session leaks from one test into the next.
  */
 export function clearStoredSessions(): void {
-  const memory = (globalThis as Record<symbol, Storage | undefined>)[
-    Symbol.for('cognito-auth-elements.memory-storage')
-  ];
-  for (const storage of [localStorage, sessionStorage, memory]) {
-    if (!storage) continue;
+  for (const storage of [localStorage, sessionStorage, memoryStorage()]) {
     for (const key of keysOf(storage)) {
       if (key.startsWith('CognitoIdentityServiceProvider.')) storage.removeItem(key);
     }
   }
 }
 
-function keysOf(storage: Storage): string[] {
+/** Every key in `storage`. */
+export function keysOf(storage: KeyValueStorage): string[] {
   const keys: string[] = [];
   for (let i = 0; i < storage.length; i++) {
     const key = storage.key(i);
@@ -157,21 +158,16 @@ export async function createConfirmedUser(
  * it shifts the stored clockDrift so that "now" is past both tokens' exp. The next getSession()
  * then refreshes with the refresh token, as it would an hour later.
  */
-export function expireStoredSession(config: CognitoConfig, storage: Storage = storageFor(config)): void {
+export function expireStoredSession(config: CognitoConfig, storage: KeyValueStorage = storageFor(config)): void {
   const prefix = `CognitoIdentityServiceProvider.${config.userPoolClientId}`;
   const user = storage.getItem(`${prefix}.LastAuthUser`);
   if (!user) throw new Error('No stored session to expire');
   storage.setItem(`${prefix}.${user}.clockDrift`, String(-2 * 24 * 3600));
 }
 
-function storageFor(config: CognitoConfig): Storage {
+/** The storage the adapter uses for `config`. */
+export function storageFor(config: CognitoConfig): KeyValueStorage {
   if (config.storage === 'session') return sessionStorage;
-  if (config.storage === 'memory') {
-    const memory = (globalThis as Record<symbol, Storage | undefined>)[
-      Symbol.for('cognito-auth-elements.memory-storage')
-    ];
-    if (!memory) throw new Error('The adapter has not created its memory storage yet');
-    return memory;
-  }
+  if (config.storage === 'memory') return memoryStorage();
   return localStorage;
 }
