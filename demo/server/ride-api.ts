@@ -69,7 +69,10 @@ export async function localPoolVerifier(poolUrl: string, poolId: string, clientI
     {
       issuer,
       jwksUri,
-      audience: clientId,
+      // As CognitoJwtVerifier does: the audience is checked by the Cognito field checks (aud of
+      // an ID token, client_id of an access token), after token_use, so an access token is
+      // refused as the wrong kind of token rather than for lacking an aud.
+      audience: null,
       customJwtCheck: ({ payload }) => validateCognitoJwtFields(payload, { tokenUse: 'id', clientId }),
     },
     { jwksCache },

@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { generateKeyPair, SignJWT, decodeJwt } from 'jose';
 import { after, before, describe, it, mock } from 'node:test';
+import { CognitoJwtInvalidClientIdError } from 'aws-jwt-verify/error';
 import { startDemo, type RunningDemo } from '../../../demo/server/demo-server.js';
+import { localPoolVerifier } from '../../../demo/server/ride-api.js';
 import { newUser, requestRide, type DemoUser, type RawResponse } from './helpers.js';
 
 function refusal(response: RawResponse): { error: string; reason: string } {
@@ -61,6 +63,13 @@ describe('the demo ride API', () => {
 
   it('refuses the access token, which is for Cognito and not for this API', async () => {
     assert.equal(refusal(await requestRide(demo, user.accessToken)).reason, 'wrong-token-use');
+  });
+
+  it('refuses an ID token issued to another app client', async () => {
+    // The pool has one app client, so this asks the API's verifier, set up for another client,
+    // about a token of ours: the same check that refuses a token minted for someone else's app.
+    const verifier = await localPoolVerifier(demo.poolUrl!, 'us-east-1_LocalPool1', 'someotherappclient00000000');
+    await assert.rejects(verifier.verify(user.idToken), CognitoJwtInvalidClientIdError);
   });
 
   it('refuses a real ID token once it has expired', async (t) => {

@@ -40,7 +40,7 @@ describe('walking through the demo', () => {
     await fill(page, 'auth-verify', { code });
     await submitAndWaitForPage(page, 'auth-verify', 'signin.html');
 
-    await fill(page, 'auth-signin', { email, password: PASSWORD });
+    await fill(page, 'auth-signin', { username: email, password: PASSWORD });
     await submitAndWaitForPage(page, 'auth-signin', 'ride.html');
 
     await page.waitForSelector('#members:not([hidden])');

@@ -1,0 +1,73 @@
+// Screenshots of every demo page at phone (375px) and desktop (1280px) widths, signed out and
+// signed in, for a person to look at: node build/test/node/demo/screenshots.js
+// (after npm run build). Written to .tmp/screenshots/demo/.
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { startDemo } from '../../../demo/server/demo-server.js';
+import { fill, launchBrowser, submitAndWaitForPage } from './browser.js';
+import { newUser, PASSWORD } from './helpers.js';
+
+const outDir = fileURLToPath(new URL('../../../../.tmp/screenshots/demo/', import.meta.url));
+const widths = [375, 1280];
+
+const demo = await startDemo({ port: 0, poolPort: 0, quiet: true });
+const browser = await launchBrowser();
+const { email } = await newUser(demo);
+await mkdir(outDir, { recursive: true });
+
+async function shoot(page: Page, name: string, width: number) {
+  await page.evaluate(() => document.fonts.ready);
+  const file = `${outDir}${name}-${width}.png`;
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(file);
+}
+
+try {
+  for (const width of widths) {
+    // A fresh profile per width, so each starts signed out.
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    page.on('pageerror', (err) => console.error(`page error: ${err instanceof Error ? err.message : String(err)}`));
+    page.on('console', (message) => message.type() === 'error' && console.error(`console: ${message.text()}`));
+    await page.setViewport({ width, height: 800 });
+    const open = (path: string) => page.goto(new URL(path, demo.url).href, { waitUntil: 'networkidle0' });
+
+    for (const name of ['index', 'register', 'verify', 'signin', 'forgot-password', 'mailbox']) {
+      await open(`${name}.html`);
+      await shoot(page, name, width);
+    }
+
+    // The register form part-filled, to show the live password checklist.
+    await open('register.html');
+    await fill(page, 'auth-register', { email: 'ada@example.com', password: 'short1' });
+    await page.click('auth-register [part~="submit"]');
+    await shoot(page, 'register-errors', width);
+
+    // One page: sign in there, so the log has events and the session line shows the user.
+    await open('one-page.html');
+    await fill(page, 'auth-signin', { username: email, password: 'wrong-Password-1' });
+    await page.click('auth-signin [part~="submit"]');
+    await page.waitForSelector('#event-log li.error');
+    await fill(page, 'auth-signin', { password: PASSWORD });
+    await page.click('auth-signin [part~="submit"]');
+    await page.waitForFunction(() => document.querySelector('#session-line strong') !== null);
+    await shoot(page, 'one-page', width);
+    await page.click('#session-line button');
+    await page.waitForFunction(() => !document.querySelector('#session-line strong'));
+
+    // The members page after a ride request.
+    await open('signin.html');
+    await fill(page, 'auth-signin', { username: email, password: PASSWORD });
+    await submitAndWaitForPage(page, 'auth-signin', 'ride.html');
+    await page.waitForSelector('#members:not([hidden])');
+    await page.click('#request-ride');
+    await page.waitForSelector('#ride-result .result-title');
+    await shoot(page, 'ride', width);
+
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await demo.close();
+}
