@@ -47,12 +47,18 @@ function poolFor(config: CognitoConfig): CognitoUserPool {
   const key = [config.userPoolId, config.userPoolClientId, config.endpoint ?? '', config.storage ?? 'local'].join('|');
   let pool = pools.get(key);
   if (!pool) {
-    pool = new CognitoUserPool({
-      UserPoolId: config.userPoolId,
-      ClientId: config.userPoolClientId,
-      endpoint: config.endpoint || undefined,
-      Storage: storageFor(config),
-    });
+    try {
+      pool = new CognitoUserPool({
+        UserPoolId: config.userPoolId,
+        ClientId: config.userPoolClientId,
+        endpoint: config.endpoint || undefined,
+        Storage: storageFor(config),
+      });
+    } catch (err) {
+      // The SDK checks the ids itself ("Invalid UserPoolId format."); resolveConfig() normally
+      // catches this first, but a hand-made config may not have gone through it.
+      throw new AuthError('not-configured', `${authErrorMessage('not-configured')} (${String((err as Error).message)})`, err);
+    }
     pools.set(key, pool);
   }
   return pool;
@@ -88,6 +94,17 @@ function toSessionUser(session: CognitoUserSession): SessionUser {
     email: typeof claims.email === 'string' ? claims.email : null,
     claims,
     expiresAt: Number(claims.exp ?? 0),
+  };
+}
+
+/** onSuccess for every sign-in path: a malformed token must reject, not leave the promise hanging. */
+function finishSignIn(resolve: (step: SignInStep) => void, reject: (err: AuthError) => void, flow: AuthFlow) {
+  return (session: CognitoUserSession) => {
+    try {
+      resolve({ step: 'done', user: toSessionUser(session) });
+    } catch (err) {
+      reject(toAuthError(err, flow));
+    }
   };
 }
 
@@ -140,7 +157,7 @@ function signInCallbacks(
   const { user } = record;
   const fail = (err: unknown) => reject(toAuthError(err, flow));
   const callbacks: IAuthenticationCallback = {
-    onSuccess: (session) => resolve({ step: 'done', user: toSessionUser(session) }),
+    onSuccess: finishSignIn(resolve, reject, flow),
     onFailure: fail,
     newPasswordRequired: (_userAttributes, requiredAttributes) =>
       resolve({
@@ -212,7 +229,7 @@ async function storedSession(config: CognitoConfig): Promise<{ user: CognitoUser
  */
 export const cognito = {
   /** Registers a user with their email (plus any extra attributes); a code goes to the email. */
-  signUp(
+  async signUp(
     config: CognitoConfig,
     input: { email: string; password: string; attributes?: Record<string, string> },
   ): Promise<{ username: string; confirmed: boolean; delivery: CodeDelivery | null }> {
@@ -230,7 +247,7 @@ export const cognito = {
   },
 
   /** Confirms a registration with the emailed code. */
-  confirmSignUp(config: CognitoConfig, email: string, code: string): Promise<void> {
+  async confirmSignUp(config: CognitoConfig, email: string, code: string): Promise<void> {
     return new Promise((resolve, reject) => {
       // forceAliasCreation true, as the workshop does: the email is this user's from now on.
       userFor(config, email).confirmRegistration(code.trim(), true, (err) => {
@@ -241,7 +258,7 @@ export const cognito = {
   },
 
   /** Sends a new sign-up code. */
-  resendSignUpCode(config: CognitoConfig, email: string): Promise<CodeDelivery | null> {
+  async resendSignUpCode(config: CognitoConfig, email: string): Promise<CodeDelivery | null> {
     return new Promise((resolve, reject) => {
       userFor(config, email).resendConfirmationCode((err, result) => {
         if (err) reject(toAuthError(err, 'resend-code'));
@@ -251,7 +268,7 @@ export const cognito = {
   },
 
   /** Signs in with SRP (USER_SRP_AUTH); returns 'done' or the challenge to answer next. */
-  signIn(config: CognitoConfig, email: string, password: string): Promise<SignInStep> {
+  async signIn(config: CognitoConfig, email: string, password: string): Promise<SignInStep> {
     const user = userFor(config, email);
     const username = toUsername(config, email);
     const record: PendingRecord = { user, email: email.trim() };
@@ -264,7 +281,7 @@ export const cognito = {
   },
 
   /** Answers NEW_PASSWORD_REQUIRED (a temporary password) with a new one and required attributes. */
-  completeNewPassword(
+  async completeNewPassword(
     config: CognitoConfig,
     pending: PendingSignIn,
     newPassword: string,
@@ -281,13 +298,13 @@ export const cognito = {
   },
 
   /** Answers an SMS_MFA or SOFTWARE_TOKEN_MFA challenge with the 6-digit code. */
-  answerMfaCode(_config: CognitoConfig, pending: PendingSignIn, code: string): Promise<SignInStep> {
+  async answerMfaCode(_config: CognitoConfig, pending: PendingSignIn, code: string): Promise<SignInStep> {
     const record = recordOf(pending, 'mfa');
     return new Promise((resolve, reject) => {
       record.user.sendMFACode(
         code.trim(),
         {
-          onSuccess: (session) => resolve({ step: 'done', user: toSessionUser(session) }),
+          onSuccess: finishSignIn(resolve, reject, 'mfa'),
           onFailure: (err) => reject(toAuthError(err, 'mfa')),
         },
         record.mfaType ?? 'SOFTWARE_TOKEN_MFA',
@@ -296,18 +313,18 @@ export const cognito = {
   },
 
   /** Finishes MFA_SETUP: checks the first code from the authenticator app, then signs in. */
-  verifyTotpSetup(_config: CognitoConfig, pending: PendingSignIn, code: string): Promise<SignInStep> {
+  async verifyTotpSetup(_config: CognitoConfig, pending: PendingSignIn, code: string): Promise<SignInStep> {
     const record = recordOf(pending, 'mfa');
     return new Promise((resolve, reject) => {
       record.user.verifySoftwareToken(code.trim(), 'Authenticator app', {
-        onSuccess: (session) => resolve({ step: 'done', user: toSessionUser(session) }),
+        onSuccess: finishSignIn(resolve, reject, 'mfa'),
         onFailure: (err) => reject(toAuthError(err, 'mfa')),
       });
     });
   },
 
   /** Sends a password-reset code. */
-  forgotPassword(config: CognitoConfig, email: string): Promise<CodeDelivery | null> {
+  async forgotPassword(config: CognitoConfig, email: string): Promise<CodeDelivery | null> {
     return new Promise((resolve, reject) => {
       userFor(config, email).forgotPassword({
         onSuccess: (data: { CodeDeliveryDetails?: unknown } | undefined) => resolve(toDelivery(data?.CodeDeliveryDetails)),
@@ -317,7 +334,7 @@ export const cognito = {
   },
 
   /** Sets a new password with the emailed reset code. */
-  confirmForgotPassword(config: CognitoConfig, email: string, code: string, newPassword: string): Promise<void> {
+  async confirmForgotPassword(config: CognitoConfig, email: string, code: string, newPassword: string): Promise<void> {
     return new Promise((resolve, reject) => {
       userFor(config, email).confirmPassword(code.trim(), newPassword, {
         onSuccess: () => resolve(),

@@ -15,6 +15,8 @@ import {
   latestCode,
   localPool,
   poolConfig,
+  poolOperation,
+  createUserWithTemporaryPassword,
   storageFor,
   strongPassword,
   uniqueEmail,
@@ -182,7 +184,48 @@ describe('cognito adapter against the local pool', () => {
     });
   });
 
+  describe('new password required (a user created by an administrator)', () => {
+    it('asks for a new password, then signs in with it', async () => {
+      const { email, temporaryPassword } = await createUserWithTemporaryPassword();
+      const step = await cognito.signIn(config, email, temporaryPassword);
+      if (step.step !== 'new-password') throw new Error(`expected new-password, got ${step.step}`);
+      expect(step.requiredAttributes).to.deep.equal([]);
+      expect(step.pending.username).to.equal(email);
+      expect(Object.keys(step.pending)).to.deep.equal(['username']); // nothing of the SDK shows
+
+      const newPassword = 'Brand-New-Password-5';
+      const user = done(await cognito.completeNewPassword(config, step.pending, newPassword, {}));
+      expect(user.email).to.equal(email);
+      expect((await cognito.currentUser(config))?.sub).to.equal(user.sub);
+
+      await cognito.signOut(config, { global: false });
+      done(await cognito.signIn(config, email, newPassword));
+    });
+
+    it('refuses a new password the policy does not allow, and accepts a good one after', async () => {
+      const { email, temporaryPassword } = await createUserWithTemporaryPassword();
+      const step = await cognito.signIn(config, email, temporaryPassword);
+      if (step.step !== 'new-password') throw new Error(step.step);
+      const err = await authErrorOf(cognito.completeNewPassword(config, step.pending, 'weak', {}));
+      expect(err.code).to.equal('invalid-password');
+      done(await cognito.completeNewPassword(config, step.pending, 'Brand-New-Password-5', {}));
+    });
+
+    it('refuses a pending sign-in it did not hand out', async () => {
+      const forged = { username: 'x@example.com' } as unknown as Parameters<typeof cognito.answerMfaCode>[1];
+      const err = await authErrorOf(cognito.answerMfaCode(config, forged, '123456'));
+      expect(err.code).to.equal('session-expired');
+    });
+  });
+
   describe('errors', () => {
+    it('user-disabled for an account an administrator disabled', async () => {
+      const { email, password } = await createConfirmedUser();
+      await poolOperation('AdminDisableUser', { Username: email });
+      const err = await authErrorOf(cognito.signIn(config, email, password));
+      expect(err.code).to.equal('user-disabled');
+    });
+
     it('username-exists when the email is registered already', async () => {
       const { email } = await createConfirmedUser();
       const err = await authErrorOf(cognito.signUp(config, { email, password: strongPassword }));

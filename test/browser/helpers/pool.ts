@@ -171,3 +171,40 @@ export function storageFor(config: CognitoConfig): KeyValueStorage {
   if (config.storage === 'memory') return memoryStorage();
   return localStorage;
 }
+
+/**
+ * Calls one of the pool's operations directly (admin operations included: the local pool does
+ * not check SigV4), e.g. `poolOperation('AdminDisableUser', { Username })`. UserPoolId is added.
+ */
+export async function poolOperation<T = Record<string, unknown>>(operation: string, body: Record<string, unknown> = {}): Promise<T> {
+  const { url, poolId } = localPool();
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/x-amz-json-1.1',
+      'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}`,
+    },
+    body: JSON.stringify({ UserPoolId: poolId, ...body }),
+  });
+  const data = (await response.json()) as T;
+  if (!response.ok) throw new Error(`${operation}: HTTP ${response.status} ${JSON.stringify(data)}`);
+  return data;
+}
+
+/**
+ * Creates a user as an administrator would (AdminCreateUser): status FORCE_CHANGE_PASSWORD, so
+ * signing in with `temporaryPassword` leads to the NEW_PASSWORD_REQUIRED step.
+ */
+export async function createUserWithTemporaryPassword(
+  email: string = uniqueEmail('admin-created'),
+  temporaryPassword = 'Temporary-Pass-1',
+  attributes: Record<string, string> = {},
+): Promise<{ email: string; temporaryPassword: string }> {
+  await poolOperation('AdminCreateUser', {
+    Username: email,
+    TemporaryPassword: temporaryPassword,
+    MessageAction: 'SUPPRESS',
+    UserAttributes: Object.entries({ email, ...attributes }).map(([Name, Value]) => ({ Name, Value })),
+  });
+  return { email, temporaryPassword };
+}
