@@ -122,9 +122,9 @@ function recordOf(pending: PendingSignIn, flow: AuthFlow): PendingRecord {
 
 /** "otpauth://totp/Issuer:account?secret=…" as authenticator apps read it (Key Uri Format). */
 function otpauthUri(issuer: string, account: string, secret: string): string {
+  // encodeURIComponent, not URLSearchParams: some authenticator apps show a '+' for a space.
   const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(account)}`;
-  const params = new URLSearchParams({ secret, issuer, algorithm: 'SHA1', digits: '6', period: '30' });
-  return `otpauth://totp/${label}?${params}`;
+  return `otpauth://totp/${label}?secret=${secret}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=6&period=30`;
 }
 
 function totpIssuer(config: CognitoConfig, pool: CognitoUserPool): string {

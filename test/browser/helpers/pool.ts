@@ -1,6 +1,7 @@
 // Helpers for browser tests that talk to the local user pool the test runner starts
 // (web-test-runner.config.mjs puts its address in window.__localPool). Everything here goes over
 // real HTTP to the pool: the mailbox, fault injection and reset are the pool's /_local/ routes.
+import { Secret, TOTP } from 'otpauth';
 import { cognito } from '../../../src/cognito/cognito-client.js';
 import { memoryStorage } from '../../../src/cognito/memory-storage.js';
 import type { CognitoConfig } from '../../../src/cognito/types.js';
@@ -34,16 +35,28 @@ export interface PoolFault {
   delayMs?: number;
 }
 
+/**
+ * Which local pool: 'default' (email as username, MFA off: window.__localPool) or another pool
+ * the runner starts with different options, listed in window.__localPools (e.g. 'mfa': MFA ON).
+ */
+export type PoolName = 'default' | 'mfa';
+
 declare global {
   interface Window {
     __localPool: LocalPoolInfo;
+    __localPools?: Partial<Record<PoolName, LocalPoolInfo>>;
   }
 }
 
+/** Whether the runner started the pool `name`. */
+export function hasLocalPool(name: PoolName): boolean {
+  return name === 'default' ? Boolean(window.__localPool) : Boolean(window.__localPools?.[name]);
+}
+
 /** The local pool's address and ids. */
-export function localPool(): LocalPoolInfo {
-  const info = window.__localPool;
-  if (!info) throw new Error('window.__localPool is not set: run the tests through web-test-runner');
+export function localPool(name: PoolName = 'default'): LocalPoolInfo {
+  const info = name === 'default' ? window.__localPool : window.__localPools?.[name];
+  if (!info) throw new Error(`The test runner did not start the local pool "${name}" (window.__localPool${name === 'default' ? '' : `s.${name}`})`);
   return info;
 }
 
@@ -51,8 +64,10 @@ export function localPool(): LocalPoolInfo {
  * A CognitoConfig for the local pool. Storage defaults to 'local' (the product's default, and
  * what a page using the SDK directly reads); pass 'memory' or 'session' to keep a test apart.
  */
-export function poolConfig(options: Pick<CognitoConfig, 'storage' | 'usernameStyle'> = {}): CognitoConfig {
-  const { url, poolId, clientId } = localPool();
+export function poolConfig(
+  options: Pick<CognitoConfig, 'storage' | 'usernameStyle'> & { pool?: PoolName } = {},
+): CognitoConfig {
+  const { url, poolId, clientId } = localPool(options.pool);
   return {
     region: poolId.split('_')[0],
     userPoolId: poolId,
@@ -63,8 +78,8 @@ export function poolConfig(options: Pick<CognitoConfig, 'storage' | 'usernameSty
   };
 }
 
-async function poolRequest(path: string, init?: RequestInit): Promise<Response> {
-  const response = await fetch(new URL(path, localPool().url), init);
+async function poolRequest(path: string, init?: RequestInit, pool: PoolName | URL = 'default'): Promise<Response> {
+  const response = await fetch(new URL(path, pool instanceof URL ? pool : localPool(pool).url), init);
   if (!response.ok) {
     throw new Error(`${init?.method ?? 'GET'} ${path}: HTTP ${response.status} ${await response.text()}`);
   }
@@ -94,38 +109,42 @@ export function keysOf(storage: KeyValueStorage): string[] {
 }
 
 /** Forgets every user, code and fault in the pool, and clears stored sessions in this page. */
-export async function resetPool(): Promise<void> {
-  await poolRequest('_local/reset', { method: 'POST' });
+export async function resetPool(pool: PoolName = 'default'): Promise<void> {
+  await poolRequest('_local/reset', { method: 'POST' }, pool);
   clearStoredSessions();
 }
 
 /** Every message the pool sent to `to` (an email address or phone number), oldest first. */
-export async function messagesTo(to: string): Promise<PoolMessage[]> {
-  const response = await poolRequest(`_local/messages?to=${encodeURIComponent(to)}`);
+export async function messagesTo(to: string, pool: PoolName | URL = 'default'): Promise<PoolMessage[]> {
+  const response = await poolRequest(`_local/messages?to=${encodeURIComponent(to)}`, undefined, pool);
   const messages = (await response.json()) as PoolMessage[];
   return messages.sort((a, b) => a.sentAt.localeCompare(b.sentAt));
 }
 
-/** The newest code of `kind` sent to `to`; throws if there is none. */
-export async function latestCode(to: string, kind: PoolMessage['kind'] = 'sign-up'): Promise<string> {
-  const matching = (await messagesTo(to)).filter((message) => message.kind === kind);
+/** The newest code of `kind` sent to `to` by `pool` (a name, or its URL); throws if there is none. */
+export async function latestCode(
+  to: string,
+  kind: PoolMessage['kind'] = 'sign-up',
+  pool: PoolName | URL = 'default',
+): Promise<string> {
+  const matching = (await messagesTo(to, pool)).filter((message) => message.kind === kind);
   const latest = matching.at(-1);
   if (!latest) throw new Error(`The local pool sent no ${kind} code to ${to}`);
   return latest.code;
 }
 
 /** Makes the pool fail its next matching request(s) as described. */
-export async function injectFault(fault: PoolFault): Promise<void> {
-  await poolRequest('_local/faults', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(fault),
-  });
+export async function injectFault(fault: PoolFault, pool: PoolName = 'default'): Promise<void> {
+  await poolRequest(
+    '_local/faults',
+    { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(fault) },
+    pool,
+  );
 }
 
 /** Removes every injected fault. */
-export async function clearFaults(): Promise<void> {
-  await poolRequest('_local/faults', { method: 'DELETE' });
+export async function clearFaults(pool: PoolName = 'default'): Promise<void> {
+  await poolRequest('_local/faults', { method: 'DELETE' }, pool);
 }
 
 let emailCounter = 0;
@@ -149,7 +168,8 @@ export async function createConfirmedUser(
   config: CognitoConfig = poolConfig(),
 ): Promise<{ email: string; password: string; username: string }> {
   const { username } = await cognito.signUp(config, { email, password });
-  await cognito.confirmSignUp(config, email, await latestCode(email, 'sign-up'));
+  const mailbox = config.endpoint ? new URL(config.endpoint) : 'default';
+  await cognito.confirmSignUp(config, email, await latestCode(email, 'sign-up', mailbox));
   return { email, password, username };
 }
 
@@ -176,8 +196,12 @@ export function storageFor(config: CognitoConfig): KeyValueStorage {
  * Calls one of the pool's operations directly (admin operations included: the local pool does
  * not check SigV4), e.g. `poolOperation('AdminDisableUser', { Username })`. UserPoolId is added.
  */
-export async function poolOperation<T = Record<string, unknown>>(operation: string, body: Record<string, unknown> = {}): Promise<T> {
-  const { url, poolId } = localPool();
+export async function poolOperation<T = Record<string, unknown>>(
+  operation: string,
+  body: Record<string, unknown> = {},
+  pool: PoolName = 'default',
+): Promise<T> {
+  const { url, poolId } = localPool(pool);
   const response = await fetch(url, {
     method: 'POST',
     headers: {
@@ -207,4 +231,12 @@ export async function createUserWithTemporaryPassword(
     UserAttributes: Object.entries({ email, ...attributes }).map(([Name, Value]) => ({ Name, Value })),
   });
   return { email, temporaryPassword };
+}
+
+/**
+ * The TOTP code an authenticator app shows for `secret` (base32) now, or `steps` periods of 30 s
+ * later (the pool accepts one step either side; a later step avoids reusing a code just used).
+ */
+export function totpCode(secret: string, steps = 0): string {
+  return new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + steps * 30_000 });
 }
