@@ -342,6 +342,15 @@ describe('cognito adapter against the local pool', () => {
       expect(err.message).to.match(/try again/);
     });
 
+    it('server when the endpoint answers with something that is not Cognito (an HTML error page)', async () => {
+      // The test page's own server has no Cognito here: it answers the POST with a non-JSON
+      // error, which the SDK cannot parse (it throws a TypeError reading the error name).
+      const notCognito: CognitoConfig = { ...config, endpoint: new URL('/no-cognito-here/', location.href).href };
+      const err = await authErrorOf(cognito.signUp(notCognito, { email: uniqueEmail(), password: strongPassword }));
+      expect(err.code).to.equal('server');
+      expect(err.cause).to.be.instanceOf(TypeError);
+    });
+
     it('network when the endpoint cannot be reached at all', async () => {
       const nowhere: CognitoConfig = { ...config, endpoint: 'http://127.0.0.1:9/' };
       expect((await authErrorOf(cognito.signUp(nowhere, { email: uniqueEmail(), password: strongPassword }))).code).to.equal('network');
