@@ -167,7 +167,14 @@ function createSessionStore(): SessionStore {
       });
     }
     onConfigChange(() => void refresh());
-    void refresh();
+    // A page often calls configure() in a script after the bundle's: without configuration yet,
+    // wait for that call or for the page to finish loading before reporting "ready, signed out",
+    // so a members-only gate does not send a signed-in visitor away.
+    if (!currentConfig() && typeof document !== 'undefined' && document.readyState !== 'complete') {
+      window.addEventListener('load', () => void refresh(), { once: true });
+    } else {
+      void refresh();
+    }
   }
 
   async function tokens(): Promise<{ idToken: string; accessToken: string } | null> {
