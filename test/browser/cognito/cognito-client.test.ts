@@ -14,6 +14,8 @@ import {
   type KeyValueStorage,
   latestCode,
   localPool,
+  messagesTo,
+  resetPool,
   poolConfig,
   poolOperation,
   createUserWithTemporaryPassword,
@@ -367,6 +369,19 @@ describe('cognito adapter against the local pool', () => {
       await clearFaults();
       expect((await cognito.getTokens(config))?.idToken).to.be.a('string');
     });
+  });
+});
+
+describe('local pool test helpers', () => {
+  it('resetPool() forgets every user and clears the sessions stored in this page', async () => {
+    const config = poolConfig({ storage: 'local' });
+    const { email, password } = await createConfirmedUser();
+    done(await cognito.signIn(config, email, password));
+    await resetPool();
+    expect(Object.keys(localStorage).some((key) => key.startsWith(sdkPrefix()))).to.equal(false);
+    expect(await messagesTo(email)).to.deep.equal([]);
+    const err = await authErrorOf(cognito.signIn(config, email, password));
+    expect(['not-authorized', 'user-not-found']).to.include(err.code);
   });
 });
 
