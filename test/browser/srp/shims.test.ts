@@ -35,6 +35,7 @@ describe('SDK stand-ins', () => {
       const message = Buffer.concat([Buffer.from('Ab12', 'utf8'), Buffer.from('ZGV2', 'base64'), Buffer.from('é✓', 'utf8')]);
       expect(message.toString('hex')).to.equal('41623132646576c3a9e29c93');
       expect(message).to.be.instanceOf(Uint8Array);
+      expect(Buffer.from(message).toString('utf8')).to.equal('Ab12dev\u00e9\u2713');
     });
 
     it('copies byte arrays and round-trips base64 of any length', () => {

@@ -10,8 +10,9 @@ const K = Uint32Array.from(
 );
 const encoder = new TextEncoder();
 
-/** @param {string | ArrayBuffer | ArrayBufferView} data */
-function toBytes(data) {
+type SourceData = string | ArrayBuffer | ArrayBufferView;
+
+function toBytes(data: SourceData): Uint8Array {
   if (typeof data === 'string') return encoder.encode(data);
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   return new Uint8Array(data);
@@ -24,8 +25,7 @@ class RawSha256 {
   length = 0;
   words = new Uint32Array(64);
 
-  /** @param {Uint8Array} bytes */
-  update(bytes) {
+  update(bytes: Uint8Array): void {
     for (const byte of bytes) {
       this.block[this.filled++] = byte;
       if (this.filled === 64) this.compress();
@@ -70,11 +70,10 @@ class RawSha256 {
 }
 
 export class Sha256 {
-  /** @param {string | ArrayBuffer | ArrayBufferView} [secret] */
-  constructor(secret) {
-    this.hash = new RawSha256();
-    /** @type {RawSha256 | undefined} */
-    this.outer = undefined;
+  private readonly hash = new RawSha256();
+  private readonly outer?: RawSha256;
+
+  constructor(secret?: SourceData) {
     if (secret) {
       let key = toBytes(secret);
       if (key.length > 64) {
@@ -91,19 +90,18 @@ export class Sha256 {
     }
   }
 
-  /** @param {string | ArrayBuffer | ArrayBufferView} data */
-  update(data) {
+  update(data: SourceData): void {
     this.hash.update(toBytes(data));
   }
 
-  digestSync() {
+  digestSync(): Uint8Array {
     const digest = this.hash.digest();
     if (!this.outer) return digest;
     this.outer.update(digest);
     return this.outer.digest();
   }
 
-  async digest() {
+  async digest(): Promise<Uint8Array> {
     return this.digestSync();
   }
 }
