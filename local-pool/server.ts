@@ -46,22 +46,22 @@ function sendError(req: IncomingMessage, res: ServerResponse, error: CognitoErro
   });
 }
 
-/** Reads the body up to `limit` bytes; past it, drains the rest and resolves null. */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
+/**
+ * Reads the body up to `limit` bytes; past it, drains the rest and answers 'too-large' (cutting
+ * off a body that goes on far beyond). 'aborted' when the client hung up: nobody to answer.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large' | 'aborted'> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) tooLarge = true;
-      if (!tooLarge) chunks.push(chunk);
-      // A body that keeps coming long past the limit is cut off.
-      else if (size > limit * 16) req.destroy();
+      if (size <= limit) chunks.push(chunk);
+      else if (size > limit * 16) resolve('too-large');
     });
-    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
-    req.on('error', reject);
-    req.on('close', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
+    req.on('end', () => resolve(size > limit ? 'too-large' : Buffer.concat(chunks)));
+    req.on('error', () => resolve('aborted'));
+    req.on('close', () => resolve(req.complete ? (size > limit ? 'too-large' : Buffer.concat(chunks)) : 'aborted'));
   });
 }
 
@@ -69,7 +69,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function handleOperation(pool: Pool, controls: ServerControls, req: IncomingMessage, res: ServerResponse) {
   const raw = await readBody(req, pool.config.maxBodyBytes);
-  if (raw === null) {
+  if (raw === 'aborted') return;
+  if (raw === 'too-large') {
     return sendError(req, res, new CognitoError('InvalidParameterException', `Request body is larger than ${pool.config.maxBodyBytes} bytes.`), { Connection: 'close' });
   }
   const target = String(req.headers['x-amz-target'] ?? '');
@@ -102,7 +103,8 @@ async function handleOperation(pool: Pool, controls: ServerControls, req: Incomi
 
 async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   const raw = await readBody(req, limit);
-  if (raw === null) throw new CognitoError('InvalidParameterException', 'Request body too large.');
+  if (raw === 'aborted') return {};
+  if (raw === 'too-large') throw new CognitoError('InvalidParameterException', 'Request body too large.');
   try {
     return JSON.parse(raw.toString('utf8') || '{}');
   } catch {

@@ -1,0 +1,108 @@
+// --data persistence: restarts keep users, tokens and keys; kill -9 leaves a readable file.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { PASSWORD, ok, raw, registeredUser, sdkPool, sdkUser, session, signIn, signedInUser, start, uniqueEmail, type LocalPool } from './helpers.js';
+
+const cli = fileURLToPath(new URL('../../../local-pool/cli.js', import.meta.url));
+
+/** Starts the CLI on a free port and resolves with its URL once the banner is printed. */
+function startCli(args: string[]): Promise<{ child: ChildProcess; pool: LocalPool; output: () => string }> {
+  const child = spawn(process.execPath, [cli, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code) => reject(new Error(`CLI exited with ${code}: ${output}`)));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      const url = /listening on (\S+)/.exec(output)?.[1];
+      const poolId = /pool id:\s+(\S+)/.exec(output)?.[1];
+      const clientId = /client id:\s+(\S+)/.exec(output)?.[1];
+      if (url && poolId && clientId && output.includes('window._config')) {
+        resolve({ child, output: () => output, pool: { url, poolId, clientId, region: poolId.split('_')[0], issuer: `${url}${poolId}`, close: async () => void child.kill('SIGKILL') } });
+      }
+    });
+  });
+}
+
+const killed = (child: ChildProcess) => new Promise<void>((resolve) => {
+  if (child.exitCode !== null || child.signalCode !== null) return resolve();
+  child.removeAllListeners('exit');
+  child.once('exit', () => resolve());
+  child.kill('SIGKILL');
+});
+
+describe('persistence with a data file', () => {
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'local-pool-'));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  it('keeps users, refresh tokens and signing keys across a restart', async () => {
+    const dataFile = join(dir, 'restart.json');
+    const first = await start({ dataFile });
+    const { email, session: tokens } = await signedInUser(first);
+    const jwks = await (await fetch(`${first.url}${first.poolId}/.well-known/jwks.json`)).json();
+    await first.close();
+    const stored = await readFile(dataFile, 'utf8');
+    assert.ok(!stored.includes(PASSWORD), 'the password itself is never stored');
+
+    const second = await start({ dataFile });
+    try {
+      assert.deepEqual(await (await fetch(`${second.url}${second.poolId}/.well-known/jwks.json`)).json(), jwks);
+      session(await signIn(sdkUser(sdkPool(second), email), email));
+      const refreshed = await raw(second, 'GetTokensFromRefreshToken', { ClientId: second.clientId, RefreshToken: tokens.getRefreshToken().getToken() });
+      assert.equal(refreshed.status, 200, JSON.stringify(refreshed.body));
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('the CLI prints a ready-to-paste config and keeps users after kill -9', async () => {
+    const dataFile = join(dir, 'cli.json');
+    const first = await startCli(['--data', dataFile, '--pool-id', 'eu-west-1_CliPool9', '--client-id', 'clipoolclient000000000000']);
+    assert.equal(first.pool.poolId, 'eu-west-1_CliPool9');
+    assert.match(first.output(), /userPoolId: 'eu-west-1_CliPool9'/);
+    assert.match(first.output(), /region: 'eu-west-1'/);
+    assert.match(first.output(), /api: \{ invokeUrl: '' \}/);
+    const { email } = await registeredUser(first.pool);
+    await killed(first.child);
+
+    const second = await startCli(['--data', dataFile, '--pool-id', 'eu-west-1_CliPool9', '--client-id', 'clipoolclient000000000000']);
+    try {
+      session(await signIn(sdkUser(sdkPool(second.pool), email), email));
+    } finally {
+      await killed(second.child);
+    }
+  });
+
+  it('every acknowledged sign-up survives a kill -9 in the middle of a write storm', async () => {
+    const dataFile = join(dir, 'storm.json');
+    const first = await startCli(['--data', dataFile]);
+    const acknowledged: string[] = [];
+    const attempts = Array.from({ length: 150 }, async (_, i) => {
+      const email = uniqueEmail(`storm${i}`);
+      const response = await raw(first.pool, 'SignUp', { ClientId: first.pool.clientId, Username: email, Password: PASSWORD }).catch(() => null);
+      if (response?.status === 200) acknowledged.push(email);
+    });
+    // Kill once some sign-ups have been acknowledged, while others are still in flight.
+    while (acknowledged.length < 20) await new Promise((resolve) => setTimeout(resolve, 5));
+    await killed(first.child);
+    await Promise.all(attempts);
+
+    JSON.parse(await readFile(dataFile, 'utf8'));
+    const second = await start({ dataFile });
+    try {
+      const { Users } = await ok(second, 'ListUsers', { UserPoolId: second.poolId, Limit: 1000 });
+      const stored = new Set(Users.map((u: { Attributes: { Name: string; Value: string }[] }) => u.Attributes.find((a) => a.Name === 'email')?.Value));
+      for (const email of acknowledged) assert.ok(stored.has(email), `${email} was acknowledged but lost`);
+    } finally {
+      await second.close();
+    }
+  });
+});
