@@ -16,6 +16,7 @@
  *   --quiet                        no banner, no codes on the console
  */
 import { parseArgs } from 'node:util';
+import { resolveConfig } from './options.js';
 import { parsePasswordPolicy, startLocalPool, type LocalPoolOptions, type MfaSetting, type UserExistenceErrors } from './index.js';
 
 function list(text: string | undefined): string[] | undefined {
@@ -62,11 +63,21 @@ async function main() {
   };
   const pool = await startLocalPool(options);
   if (!values.quiet) {
+    const config = resolveConfig(options);
+    const policy = config.passwordPolicy;
+    const classes = [policy.requireUppercase && 'upper', policy.requireLowercase && 'lower', policy.requireNumbers && 'digit', policy.requireSymbols && 'symbol'].filter(Boolean);
+    const settings = [
+      config.emailAsUsername ? 'email as username' : 'plain usernames',
+      `password min ${policy.minLength}${classes.length ? ' + ' + classes.join(' + ') : ''}`,
+      `required attributes: ${config.requiredAttributes.join(', ') || 'none'}`,
+      `MFA ${config.mfa}`,
+    ].join('; ');
     console.log(`Local Cognito user pool listening on ${pool.url}
   pool id:   ${pool.poolId}
   client id: ${pool.clientId}
   region:    ${pool.region}
   issuer:    ${pool.issuer}   (JWKS: ${pool.issuer}/.well-known/jwks.json)
+  settings:  ${settings}
   mailbox:   ${pool.url}_local/messages${options.dataFile ? `\n  data:      ${options.dataFile}` : ''}
 
 Paste into your site's config.js:

@@ -10,7 +10,7 @@ import { associateSoftwareToken, setUserMfaPreference, verifySoftwareToken } fro
 import { confirmForgotPassword, forgotPassword } from './password.js';
 import { confirmSignUp, resendConfirmationCode, signUp } from './signup.js';
 import {
-  changePassword, deleteUser, getTokensFromRefreshToken, getUser, getUserAttributeVerificationCode, globalSignOut,
+  changePassword, deleteUser, deleteUserAttributes, getTokensFromRefreshToken, getUser, getUserAttributeVerificationCode, globalSignOut,
   revokeToken, updateUserAttributes, verifyUserAttribute,
 } from './user.js';
 
@@ -28,6 +28,7 @@ export const operations: Record<string, Operation> = {
   GetUser: getUser,
   DeleteUser: deleteUser,
   UpdateUserAttributes: updateUserAttributes,
+  DeleteUserAttributes: deleteUserAttributes,
   GetUserAttributeVerificationCode: getUserAttributeVerificationCode,
   VerifyUserAttribute: verifyUserAttribute,
   GlobalSignOut: globalSignOut,

@@ -69,6 +69,24 @@ export async function updateUserAttributes(pool: Pool, input: Input) {
   return deliveries.length ? { CodeDeliveryDetailsList: deliveries } : {};
 }
 
+export async function deleteUserAttributes(pool: Pool, input: Input) {
+  const user = await authenticate(pool, input);
+  const names = Array.isArray(input.body.UserAttributeNames) ? input.body.UserAttributeNames : null;
+  if (!names || names.some((name) => typeof name !== 'string')) {
+    throw invalidParameter("1 validation error detected: Value null at 'userAttributeNames' failed to satisfy constraint: Member must not be null");
+  }
+  for (const name of names as string[]) {
+    if (name === 'sub') throw invalidParameter('Cannot modify the non-mutable attribute sub');
+    if (name === 'email' && pool.config.emailAsUsername) throw invalidParameter('Cannot delete the email of an email-as-username user.');
+  }
+  pool.store.reindex(user, () => {
+    for (const name of names as string[]) delete user.attributes[name];
+  });
+  user.modifiedAt = Date.now();
+  await pool.store.save();
+  return {};
+}
+
 export async function getUserAttributeVerificationCode(pool: Pool, input: Input) {
   const user = await authenticate(pool, input);
   const name = input.string('AttributeName');
