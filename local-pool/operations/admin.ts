@@ -4,7 +4,7 @@ import { err, invalidParameter, notAuthorized } from '../errors.js';
 import { Input } from '../input.js';
 import { checkPassword, generatePassword } from '../policy.js';
 import {
-  checkAttributes, checkPoolId, checkUsernameShape, deliver, isEmail, mfaSettings, newUser, userDoesNotExist,
+  checkAttributes, checkPoolId, checkUsernameShape, deliver, isEmail, mfaSettings, newUser, sendCode, userDoesNotExist,
   userRecord, type Pool,
 } from '../pool.js';
 import { makeVerifier } from '../srp.js';
@@ -87,6 +87,19 @@ export async function adminSetUserPassword(pool: Pool, input: Input) {
   user.status = permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD';
   user.temporaryPasswordExpiresAt = permanent ? null : Date.now() + pool.config.limits.temporaryPasswordTtlMs;
   user.signInFailures = { count: 0, lastFailureAt: 0, lockedUntil: 0 };
+  user.modifiedAt = Date.now();
+  await pool.store.save();
+  return {};
+}
+
+/** Forces a reset: sign-in answers PasswordResetRequiredException until ConfirmForgotPassword. */
+export async function adminResetUserPassword(pool: Pool, input: Input) {
+  const user = adminUser(pool, input);
+  const via = user.attributes.email_verified === 'true' ? 'email' : user.attributes.phone_number_verified === 'true' ? 'phone_number' : null;
+  if (!via) throw invalidParameter('Cannot reset password for the user as there is no registered/verified email or phone_number');
+  user.status = 'RESET_REQUIRED';
+  revokeUser(pool, user);
+  sendCode(pool, user, 'forgotPassword', 'forgot-password', pool.config.limits.forgotPasswordCodeTtlMs, via);
   user.modifiedAt = Date.now();
   await pool.store.save();
   return {};

@@ -2,7 +2,7 @@
 import type { Input } from '../input.js';
 import type { Pool } from '../pool.js';
 import {
-  adminConfirmSignUp, adminCreateUser, adminDeleteUser, adminGetUser, adminSetEnabled, adminSetUserPassword,
+  adminConfirmSignUp, adminCreateUser, adminDeleteUser, adminGetUser, adminResetUserPassword, adminSetEnabled, adminSetUserPassword,
   adminUpdateUserAttributes, adminUserGlobalSignOut, listUsers,
 } from './admin.js';
 import { initiateAuth, respondToAuthChallenge } from './auth.js';
@@ -41,6 +41,7 @@ export const operations: Record<string, Operation> = {
   AdminConfirmSignUp: adminConfirmSignUp,
   AdminGetUser: adminGetUser,
   AdminSetUserPassword: adminSetUserPassword,
+  AdminResetUserPassword: adminResetUserPassword,
   AdminUpdateUserAttributes: adminUpdateUserAttributes,
   AdminDeleteUser: adminDeleteUser,
   AdminDisableUser: (pool, input) => adminSetEnabled(pool, input, false),

@@ -14,6 +14,7 @@ export async function forgotPassword(pool: Pool, input: Input) {
     throw userNotFoundForCode();
   }
   if (!user.enabled) throw notAuthorized('User is disabled.');
+  if (user.status === 'FORCE_CHANGE_PASSWORD') throw notAuthorized('User password cannot be reset in the current state.');
   const via = user.attributes.email_verified === 'true' ? 'email' : user.attributes.phone_number_verified === 'true' ? 'phone_number' : null;
   if (!via) throw invalidParameter('Cannot reset password for the user as there is no registered/verified email or phone_number');
   const delivery = sendCode(pool, user, 'forgotPassword', 'forgot-password', pool.config.limits.forgotPasswordCodeTtlMs, via);

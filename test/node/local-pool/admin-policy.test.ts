@@ -71,6 +71,22 @@ describe('admin operations and attributes', () => {
     assert.deepEqual(await (await fetch(`${pool.url}_local/messages?to=${encodeURIComponent(quiet)}`)).json(), []);
   });
 
+  it('forces a password reset: sign-in says so until the mailed code sets a new password', async () => {
+    const { email, userPool } = await registeredUser(pool);
+    await admin('AdminResetUserPassword', { Username: email });
+    await assert.rejects(signIn(sdkUser(userPool, email), email), { code: 'PasswordResetRequiredException', message: 'Password reset required for the user' });
+    const code = await latestCode(pool, email, 'forgot-password');
+    await ok(pool, 'ConfirmForgotPassword', { ClientId: pool.clientId, Username: email, ConfirmationCode: code, Password: 'After-reset-passw0rd' });
+    session(await signIn(sdkUser(userPool, email), email, 'After-reset-passw0rd'));
+  });
+
+  it('refuses ForgotPassword for a user who still has a temporary password', async () => {
+    const email = uniqueEmail();
+    await admin('AdminCreateUser', { Username: email, MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email_verified', Value: 'true' }] });
+    const response = await raw(pool, 'ForgotPassword', { ClientId: pool.clientId, Username: email });
+    assert.deepEqual(response.body, { __type: 'NotAuthorizedException', message: 'User password cannot be reset in the current state.' });
+  });
+
   it('lists users with a filter', async () => {
     const { email } = await registeredUser(pool);
     const { Users } = await admin('ListUsers', { Filter: `email = "${email}"` });

@@ -93,6 +93,24 @@ describe('MFA required (mfa: ON)', () => {
   });
 });
 
+describe('challenge sessions', () => {
+  it('expire after the session lifetime', async () => {
+    const pool = await start({ mfa: 'ON', limits: { sessionTtlMs: 100 } });
+    try {
+      const phone = '+15550003333';
+      const { email } = await registeredUser(pool, { attributes: { phone_number: phone } });
+      const started = await ok(pool, 'InitiateAuth', { ClientId: pool.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD } });
+      assert.equal(started.ChallengeName, 'SMS_MFA');
+      const code = await latestCode(pool, phone, 'sms-mfa');
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const late = await raw(pool, 'RespondToAuthChallenge', { ClientId: pool.clientId, ChallengeName: 'SMS_MFA', Session: started.Session, ChallengeResponses: { USERNAME: email, SMS_MFA_CODE: code } });
+      assert.deepEqual(late.body, { __type: 'NotAuthorizedException', message: 'Invalid session for the user, session is expired.' });
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
 describe('MFA optional (mfa: OPTIONAL)', () => {
   let pool: LocalPool;
   before(async () => {
