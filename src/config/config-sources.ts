@@ -20,8 +20,8 @@ function shared(): ConfigState {
 
 /**
  * Sets the configuration for every element on the page (attributes on an element still win).
- * Each call replaces the fields it names and keeps the others. Elements and the session store
- * are told, so calling it after the elements have rendered is fine.
+ * Each call replaces the fields it names (null or '' removes one) and keeps the others. Elements
+ * and the session store are told, so calling it after the elements have rendered is fine.
  */
 export function configure(config: PartialConfig): void {
   const state = shared();
