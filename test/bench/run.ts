@@ -159,6 +159,39 @@ window.__rendered = new Promise((resolve) => {
 });
 </script><script type="module" src="/dist/cognito-auth-elements.js"></script>`;
 
+/** Click on "Sign in" → auth-signed-in, through <auth-signin> in the drop-in file. */
+async function elementSignInTimes(browser: Browser, origin: string, email: string, password: string): Promise<Stats> {
+  const page = await browser.newPage();
+  const times: number[] = [];
+  for (let i = -1; i < RUNS; i++) {
+    await page.goto(`${origin}/__bench/signin.html`);
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(`${origin}/__bench/signin.html`);
+    await page.evaluate(() => (window as unknown as { __rendered: Promise<number> }).__rendered);
+    const time = await page.evaluate(async (user, secret) => {
+      const element = document.querySelector('auth-signin')!;
+      for (const [name, value] of [['username', user], ['password', secret]] as const) {
+        const input = element.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      // Let the element prepare what it prepares ahead (idle time) before the click.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const signedIn = new Promise<void>((resolve, reject) => {
+        document.addEventListener('auth-signed-in', () => resolve(), { once: true });
+        document.addEventListener('auth-error', (e) => reject(new Error(JSON.stringify((e as CustomEvent).detail))), { once: true });
+      });
+      const start = performance.now();
+      element.querySelector<HTMLElement>('[part~="submit"]')!.click();
+      await signedIn;
+      return performance.now() - start;
+    }, email, password);
+    if (i >= 0) times.push(time);
+  }
+  await page.close();
+  return stats(times);
+}
+
 /** Runs register → verify → sign in → refresh through the elements and counts Cognito calls. */
 async function requestsPerFlow(browser: Browser, origin: string, pool: PoolInfo) {
   const { page, close } = await coldPage(browser);
@@ -229,6 +262,7 @@ async function main(): Promise<void> {
   const pages = {
     '/__bench/render.html': pageHtml(pool, tags.map((tag) => `<${tag}></${tag}>`).join(''), renderHead(tags)),
     '/__bench/flow.html': pageHtml(pool, tags.map((tag) => `<${tag}></${tag}>`).join(''), renderHead(tags)),
+    '/__bench/signin.html': pageHtml(pool, '<auth-signin></auth-signin>', renderHead(['auth-signin'])),
     '/__bench/cpu.html': pageHtml(pool, '', '<script type="module" src="/.tmp/bench/bench-page.bundle.js"></script>'),
   };
   const { server, origin } = await serve(pages);
@@ -270,6 +304,7 @@ async function main(): Promise<void> {
 
     const render = elementsPresent ? await renderTimes(browser, origin) : null;
     const requests = elementsPresent ? await requestsPerFlow(browser, origin, pool) : null;
+    if (elementsPresent) endToEnd.element = await elementSignInTimes(browser, origin, email, password);
 
     const ratio = signInCpu.sdk.median / signInCpu.ours.median;
     const results = { machine, runs: RUNS, size, render, signInCpu: { ...signInCpu, ratio }, modPow, endToEnd, requests };
@@ -292,6 +327,7 @@ async function main(): Promise<void> {
       ['end-to-end sign-in, SDK authenticateUser', range(endToEnd.sdk!)],
       ['end-to-end sign-in, nativeSrpSignIn', range(endToEnd.native!)],
       ['end-to-end sign-in, native, A prepared', range(endToEnd['native-prepared']!)],
+      ['end-to-end sign-in, <auth-signin> (dist)', endToEnd.element ? range(endToEnd.element) : 'skipped: elements not in dist/'],
     ];
     if (requests) {
       for (const [flow, calls] of Object.entries(requests)) rows.push([`requests: ${flow}`, `${calls.length} (${calls.join(', ')})`]);
