@@ -307,6 +307,16 @@ describe('cognito adapter against the local pool', () => {
       expect(last?.code).to.equal('password-attempts-exceeded');
     });
 
+    it('password-reset-required after an administrator reset the password, and the reset code works', async () => {
+      const { email, password } = await createConfirmedUser();
+      await poolOperation('AdminResetUserPassword', { Username: email });
+      const err = await authErrorOf(cognito.signIn(config, email, password));
+      expect(err.code).to.equal('password-reset-required');
+      const newPassword = 'Reset-By-Admin-3-Password';
+      await cognito.confirmForgotPassword(config, email, await latestCode(email, 'forgot-password'), newPassword);
+      done(await cognito.signIn(config, email, newPassword));
+    });
+
     it('already-confirmed when confirming twice', async () => {
       const email = uniqueEmail();
       await cognito.signUp(config, { email, password: strongPassword });
