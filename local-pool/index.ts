@@ -60,7 +60,8 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
     });
   });
   const { port } = server.address() as AddressInfo;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  // A wildcard bind is reached as localhost; the URL (and the token issuer) must be dialable.
+  const urlHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   const url = `http://${urlHost}:${port}/`;
   const issuer = `${url}${config.poolId}`;
   pool.tokens = new TokenIssuer(keys, issuer, config.limits.accessTokenTtlSeconds);

@@ -128,7 +128,7 @@ describe('attempt limits, lockout and code lifetimes', () => {
   let pool: LocalPool;
   before(async () => {
     pool = await start({
-      limits: { lockoutThreshold: 3, lockoutBaseMs: 300, lockoutMaxMs: 5_000, codeAttemptLimit: 3, codeLockoutMs: 60_000, signUpCodeTtlMs: 300, forgotPasswordCodeTtlMs: 300 },
+      limits: { lockoutThreshold: 3, lockoutBaseMs: 300, lockoutMaxMs: 5_000, codeAttemptLimit: 3, codeLockoutMs: 60_000 },
     });
   });
   after(() => pool.close());
@@ -158,12 +158,17 @@ describe('attempt limits, lockout and code lifetimes', () => {
   });
 
   it('expires codes after their lifetime', async () => {
-    const email = uniqueEmail();
-    await ok(pool, 'SignUp', { ClientId: pool.clientId, Username: email, Password: PASSWORD });
-    const messages = await (await fetch(`${pool.url}_local/messages?to=${encodeURIComponent(email)}`)).json();
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    assertError(await raw(pool, 'ConfirmSignUp', { ClientId: pool.clientId, Username: email, ConfirmationCode: messages[0].code }), 'ExpiredCodeException', 'Invalid code provided, please request a code again.');
-    assertError(await raw(pool, 'ConfirmForgotPassword', { ClientId: pool.clientId, Username: email, ConfirmationCode: '123456', Password: PASSWORD }), 'ExpiredCodeException');
+    const short = await start({ limits: { signUpCodeTtlMs: 200 } });
+    try {
+      const email = uniqueEmail();
+      await ok(short, 'SignUp', { ClientId: short.clientId, Username: email, Password: PASSWORD });
+      const messages = await (await fetch(`${short.url}_local/messages?to=${encodeURIComponent(email)}`)).json();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assertError(await raw(short, 'ConfirmSignUp', { ClientId: short.clientId, Username: email, ConfirmationCode: messages[0].code }), 'ExpiredCodeException', 'Invalid code provided, please request a code again.');
+      assertError(await raw(short, 'ConfirmForgotPassword', { ClientId: short.clientId, Username: email, ConfirmationCode: '123456', Password: PASSWORD }), 'ExpiredCodeException');
+    } finally {
+      await short.close();
+    }
   });
 
   it('refuses ForgotPassword for a user without a verified email', async () => {
