@@ -36,8 +36,14 @@ if (!executablePath) {
   );
 }
 
+// The main pool has MFA off, as the workshop's; a second one has MFA required for the MFA flows.
 const pool = await startLocalPool({ quiet: true });
-process.on('exit', () => pool.close());
+const mfaPool = await startLocalPool({ quiet: true, mfa: 'ON', poolId: 'us-east-1_LocalMfaPool' });
+process.on('exit', () => {
+  pool.close();
+  mfaPool.close();
+});
+const address = ({ url, poolId, clientId }) => ({ url, poolId, clientId });
 
 export const chromeFlags = [
   '--headless=new',
@@ -71,7 +77,7 @@ export default {
       name: 'local-pool-config',
       serve(context) {
         if (context.path === '/__local-pool') {
-          return { body: JSON.stringify({ url: pool.url, poolId: pool.poolId, clientId: pool.clientId }), type: 'json' };
+          return { body: JSON.stringify(address(pool)), type: 'json' };
         }
       },
     },
@@ -80,7 +86,7 @@ export default {
 <html>
   <head><meta charset="utf-8"></head>
   <body>
-    <script>window.__localPool = ${JSON.stringify({ url: pool.url, poolId: pool.poolId, clientId: pool.clientId })};</script>
+    <script>window.__localPool = ${JSON.stringify(address(pool))}; window.__localPools = ${JSON.stringify({ mfa: address(mfaPool) })};</script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,
