@@ -6,8 +6,11 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-/** gzip -9 bytes allowed for dist/cognito-auth-elements.js (27 545 on 2026-11-22, with the three elements). */
-const BUDGET = 29_000;
+/**
+ * gzip -9 bytes allowed for dist/cognito-auth-elements.js. On 2026-11-22 with the three elements:
+ * 27 545, and 28 920 once the adapter signs in through nativeSrpSignIn.
+ */
+const BUDGET = 30_000;
 
 const file = fileURLToPath(new URL('../../../dist/cognito-auth-elements.js', import.meta.url));
 
