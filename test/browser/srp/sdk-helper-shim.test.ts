@@ -2,7 +2,7 @@
 // (src/cognito/srp/shims/authentication-helper.ts) against the SDK's own, method by method, on the
 // inputs that hit every padding case, the §4.6 example and the device verifier.
 import { expect } from '@open-wc/testing';
-import { AuthenticationHelper as SdkHelper } from 'amazon-cognito-identity-js';
+import * as sdkModule from 'amazon-cognito-identity-js';
 import { bytesToHex, fromHex } from '../../../src/cognito/srp/bigint.js';
 import NativeHelper from '../../../src/cognito/srp/shims/authentication-helper.js';
 import BigInteger from '../../../src/cognito/srp/shims/big-integer.js';
@@ -11,6 +11,8 @@ import { cases, det } from './padding-cases.js';
 import { vector } from './vector.js';
 
 const poolName = 'Ab12Cd34E';
+// Exported at runtime, missing from the SDK's .d.ts.
+const SdkHelper = (sdkModule as unknown as { AuthenticationHelper: new (poolName: string) => unknown }).AuthenticationHelper;
 
 /** Both helpers with the same secret a; `sdkBig` builds the SDK's own BigInteger from hex. */
 function helpers(aHex: string) {
