@@ -7,8 +7,8 @@ import type {
   CognitoUserPool,
   IAuthenticationCallback,
 } from 'amazon-cognito-identity-js';
-import { DeviceVerifierHelper } from './device-verifier.js';
 import { prepareEphemeralWhenIdle, takeEphemeral, type Ephemeral } from './ephemeral.js';
+import AuthenticationHelper from './shims/authentication-helper.js';
 import { answerPasswordVerifier } from './srp-client.js';
 
 type Params = Record<string, unknown>;
@@ -28,7 +28,7 @@ interface SdkUser {
   getUserContextData(username?: string): unknown;
   getCachedDeviceKeyAndPassword(): void;
   clearCachedDeviceKeyAndPassword(): void;
-  authenticateUserInternal(data: Params, helper: DeviceVerifierHelper, callback: IAuthenticationCallback): void;
+  authenticateUserInternal(data: Params, helper: AuthenticationHelper, callback: IAuthenticationCallback): void;
 }
 
 /**
@@ -54,7 +54,8 @@ export function nativeSrpSignIn(
   }
   signIn(user, details, ephemeral).then(
     // Tokens (cached the SDK's way, device confirmation included) or the next challenge's callback.
-    (result) => user.authenticateUserInternal(result, new DeviceVerifierHelper(), callback),
+    // Our native helper stands in for the SDK's there (attribute prefix, device verifier).
+    (result) => user.authenticateUserInternal(result, new AuthenticationHelper(user.pool.getUserPoolName()), callback),
     (err) => {
       // Most likely a wrong password: have the next attempt's pair ready too.
       prepareEphemeralWhenIdle();

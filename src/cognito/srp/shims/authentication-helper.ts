@@ -5,7 +5,7 @@
 // device confirmation) no longer spend 100+ ms in jsbn. The secret exponent is 512 bits, for the
 // reasons given in ../ephemeral.ts.
 import { bytesToHex, fromHex, modPow, padHex } from '../bigint.js';
-import { computeA, g, k, N } from '../srp-client.js';
+import { computeA, computeS, g, N } from '../srp-client.js';
 import BigInteger from './big-integer.js';
 import { Buffer } from './buffer.js';
 import { Sha256 } from './sha256.js';
@@ -16,7 +16,9 @@ const randomBytes = (count: number) => crypto.getRandomValues(new Uint8Array(cou
 const info = Buffer.concat([Buffer.from('Caldera Derived Key', 'utf8'), Uint8Array.of(1)]);
 
 export default class AuthenticationHelper {
-  private readonly smallAValue = new BigInteger(fromHex(bytesToHex(randomBytes(64))));
+  // Drawn on first use: authenticateUserInternal and completeNewPasswordChallenge build a helper
+  // without ever needing a.
+  private smallAValue?: BigInteger;
   private largeAValue?: BigInteger;
   /** Read by tests, as on the original. */
   UValue?: BigInteger;
@@ -27,13 +29,13 @@ export default class AuthenticationHelper {
   constructor(private readonly poolName: string) {}
 
   getSmallAValue(): BigInteger {
-    return this.smallAValue;
+    return (this.smallAValue ??= new BigInteger(fromHex(bytesToHex(randomBytes(64)))));
   }
 
   getLargeAValue(callback: Callback<BigInteger>): void {
     if (!this.largeAValue) {
       try {
-        this.largeAValue = new BigInteger(computeA(this.smallAValue.value));
+        this.largeAValue = new BigInteger(computeA(this.getSmallAValue().value));
       } catch (err) {
         callback(err, null);
         return;
@@ -97,7 +99,7 @@ export default class AuthenticationHelper {
     this.UValue = new BigInteger(u);
     if (u === 0n) throw new Error('U cannot be zero.');
     const x = fromHex(this.hexHash(padHex(salt.value) + this.hash(`${this.poolName}${username}:${password}`)));
-    const S = modPow(B - k * modPow(g, x, N), this.smallAValue.value + u * x, N);
+    const S = computeS(this.getSmallAValue().value, B, u, x);
     callback(null, this.computehkdf(Buffer.from(padHex(S), 'hex'), Buffer.from(padHex(u), 'hex')));
   }
 
