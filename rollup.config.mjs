@@ -20,8 +20,8 @@ export default {
     // Before nodeResolve: swaps the SDK's Buffer, SHA-256, fetch and cookie dependencies for small
     // browser-native stand-ins (see the plugin for each, and test/node/bundle-size.test.ts).
     sdkSlim(),
-    // browser: true picks the SDK's browser entry points; preferBuiltins: false makes `buffer`
-    // resolve to the npm polyfill instead of being left as a bare Node import.
+    // browser: true picks the SDK's browser entry points; preferBuiltins: false keeps anything
+    // Node-flavoured that sdkSlim does not replace from being left as a bare Node import.
     nodeResolve({ browser: true, preferBuiltins: false }),
     commonjs(),
     terser({ format: { comments: false }, compress: { passes: 2 } }),

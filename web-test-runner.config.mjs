@@ -6,6 +6,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { rollup } from 'rollup';
 import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
+import { sdkSlim } from './src/cognito/srp/shims/rollup-plugin.mjs';
 import { startLocalPool } from './build/local-pool/index.js';
 
 // The SDK is CommonJS underneath (buffer, js-cookie, @aws-crypto): the dev server cannot serve it
@@ -14,7 +15,9 @@ import { startLocalPool } from './build/local-pool/index.js';
 async function bundleSdkForTests() {
   const bundle = await rollup({
     input: 'amazon-cognito-identity-js',
-    plugins: [nodeResolve({ browser: true, preferBuiltins: false }), commonjs()],
+    // The same stand-ins as dist/ (Buffer, SHA-256, fetch, cookies), so tests exercise what ships;
+    // the SDK's own AuthenticationHelper stays, as the SRP parity tests compare against it.
+    plugins: [sdkSlim({ srpHelper: false }), nodeResolve({ browser: true, preferBuiltins: false }), commonjs()],
     onwarn: () => {},
   });
   await bundle.write({ file: 'build/vendor/amazon-cognito-identity-js.js', format: 'es' });

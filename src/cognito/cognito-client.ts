@@ -14,6 +14,8 @@ import type { AuthFlow } from '../events.js';
 import { AuthError, authErrorCode, toAuthError, type AuthErrorCode } from './cognito-errors.js';
 import { authErrorMessage } from './error-messages.js';
 import { memoryStorage } from './memory-storage.js';
+import { prepareEphemeralWhenIdle } from './srp/ephemeral.js';
+import { nativeSrpSignIn } from './srp/native-srp-sign-in.js';
 import type { CodeDelivery, CognitoConfig, PendingSignIn, SessionUser, SignInStep } from './types.js';
 
 type MfaType = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA';
@@ -267,13 +269,24 @@ export const cognito = {
     });
   },
 
+  /**
+   * Computes the next sign-in's ephemeral SRP pair in idle time, so a submit costs one
+   * exponentiation. Call when a sign-in form appears.
+   */
+  prepareSignIn(): void {
+    prepareEphemeralWhenIdle();
+  },
+
   /** Signs in with SRP (USER_SRP_AUTH); returns 'done' or the challenge to answer next. */
   async signIn(config: CognitoConfig, email: string, password: string): Promise<SignInStep> {
     const user = userFor(config, email);
     const username = toUsername(config, email);
     const record: PendingRecord = { user, email: email.trim() };
     return new Promise((resolve, reject) => {
-      user.authenticateUser(
+      // Native BigInt SRP instead of the SDK's big-integer maths (issue 6); same requests, and
+      // the SDK caches the session and carries on any challenge exactly as authenticateUser does.
+      nativeSrpSignIn(
+        user,
         new AuthenticationDetails({ Username: username, Password: password }),
         signInCallbacks(config, record, username, 'signin', resolve, reject),
       );
