@@ -22,6 +22,8 @@ export interface FieldOptions {
   inputmode?: string;
   pattern?: string;
   maxlength?: number;
+  /** Whether the field must be filled in; default true. */
+  required?: boolean;
   /** Pre-fill; bound once per change, so what the user types afterwards is kept. */
   value?: string;
   /** Ids of more elements that describe the input (a hint, a checklist). */
@@ -241,7 +243,7 @@ export abstract class AuthFormElement extends LitElement {
           inputmode=${ifDefined(field.inputmode)}
           pattern=${ifDefined(field.pattern)}
           maxlength=${ifDefined(field.maxlength)}
-          required
+          ?required=${field.required ?? true}
           aria-invalid=${invalid ? 'true' : 'false'}
           aria-describedby=${ifDefined(describedBy.length ? describedBy.join(' ') : undefined)}
           .value=${field.value ?? ''}
