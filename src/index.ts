@@ -5,6 +5,7 @@ import { sessionStore } from './session/session-store.js';
 export { AuthRegister } from './elements/auth-register.js';
 export { AuthVerify } from './elements/auth-verify.js';
 export { AuthSignin, type SigninStepState } from './elements/auth-signin.js';
+export { AuthForgotPassword } from './elements/auth-forgot-password.js';
 export { navigation } from './shared/navigation.js';
 export { configure } from './config/index.js';
 export { sessionStore };
