@@ -42,9 +42,12 @@ if (!executablePath) {
 // The main pool has MFA off, as the workshop's; a second one has MFA required for the MFA flows.
 const pool = await startLocalPool({ quiet: true });
 const mfaPool = await startLocalPool({ quiet: true, mfa: 'ON', poolId: 'us-east-1_LocalMfaPool' });
+// A third requires a name besides the email, for <auth-register attributes> and the pool's refusal.
+const attributesPool = await startLocalPool({ quiet: true, requiredAttributes: ['email', 'name'], poolId: 'us-east-1_LocalAttrPool' });
 process.on('exit', () => {
   pool.close();
   mfaPool.close();
+  attributesPool.close();
 });
 const address = ({ url, poolId, clientId }) => ({ url, poolId, clientId });
 
@@ -89,7 +92,7 @@ export default {
 <html>
   <head><meta charset="utf-8"></head>
   <body>
-    <script>window.__localPool = ${JSON.stringify(address(pool))}; window.__localPools = ${JSON.stringify({ mfa: address(mfaPool) })};</script>
+    <script>window.__localPool = ${JSON.stringify(address(pool))}; window.__localPools = ${JSON.stringify({ mfa: address(mfaPool), attributes: address(attributesPool) })};</script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,

@@ -1,12 +1,21 @@
-import { html, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { AuthErrorCode } from '../cognito/cognito-errors.js';
+import { AuthError, type AuthErrorCode } from '../cognito/cognito-errors.js';
 import { cognito } from '../cognito/cognito-client.js';
-import type { CognitoConfig } from '../cognito/types.js';
+import type { AttributeField, CognitoConfig } from '../cognito/types.js';
 import { sessionStore } from '../session/session-store.js';
 import { AuthFormElement, type FieldErrors } from '../shared/auth-form-element.js';
 import { defineElement } from '../shared/define-element.js';
 import { checkPassword, parsePolicy, summarize, type PasswordPolicy } from '../shared/password-policy.js';
+import {
+  ATTRIBUTE_MAX_LENGTH,
+  attributeField,
+  attributeHint,
+  checkAttribute,
+  normalizeAttribute,
+  parseAttributeList,
+  type AttributeFieldInput,
+} from '../shared/user-attributes.js';
 import { isEmailShaped } from '../shared/validation.js';
 
 // Announce the checklist's summary once typing pauses, not on every keystroke.
@@ -17,6 +26,11 @@ const ANNOUNCE_AFTER_MS = 1200;
  * the pool's policy (state it with `password-min-length` and `password-require`), shown as a live
  * checklist. On success the email is remembered so `<auth-verify>` is pre-filled.
  *
+ * Pools that ask for more than an email take more fields with `attributes`: standard attributes
+ * (`name`, `given_name`, `family_name`, `phone_number`, `birthdate`, `website`, …) get a label,
+ * input type, autocomplete token and browser-side check; `custom:*` ones a label made from their
+ * name. Or set `attributeFields` for full control.
+ *
  * @fires auth-registered - The user was created; `detail.delivery` says where the code went.
  * @fires auth-error - Registration failed; `detail.code` says why.
  * @csspart checklist - The list of password requirements, each marked met or not.
@@ -25,6 +39,7 @@ export class AuthRegister extends AuthFormElement {
   protected readonly flow = 'register';
   private announceTimer?: ReturnType<typeof setTimeout>;
   private policy: PasswordPolicy = parsePolicy(undefined, undefined);
+  private fields: AttributeField[] = [];
 
   @state() private password = '';
   @state() private announcement = '';
@@ -36,6 +51,18 @@ export class AuthRegister extends AuthFormElement {
    * Default: all four (Cognito's default policy); `""` for none.
    */
   @property({ attribute: 'password-require' }) passwordRequire?: string;
+  /**
+   * More attributes to ask for, after the email: names separated by spaces or commas, a trailing
+   * `*` marking one required, e.g. `"name* phone_number birthdate custom:company*"`. (The
+   * property is `attributeList`: `attributes` is taken by the DOM.)
+   */
+  @property({ attribute: 'attributes' }) attributeList?: string;
+  /**
+   * The extra fields in full (takes precedence over `attributes`): `{ name, label?, type?,
+   * required?, autocomplete? }` each; what is left out comes from the standard attribute's
+   * defaults (or, for `custom:*`, a label made from the name, type text, optional).
+   */
+  @property({ attribute: false }) attributeFields?: AttributeFieldInput[];
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -45,6 +72,9 @@ export class AuthRegister extends AuthFormElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('passwordMinLength') || changed.has('passwordRequire')) {
       this.policy = parsePolicy(this.passwordMinLength, this.passwordRequire);
+    }
+    if (changed.has('attributeList') || changed.has('attributeFields')) {
+      this.fields = this.attributeFields ? this.attributeFields.map(attributeField) : parseAttributeList(this.attributeList);
     }
   }
 
@@ -60,6 +90,10 @@ export class AuthRegister extends AuthFormElement {
     else if (unmet.length) errors.password = `The password needs: ${unmet.map((r) => r.label.toLowerCase()).join(', ')}.`;
     if (!confirm) errors.confirm = 'Type the password again.';
     else if (confirm !== password) errors.confirm = 'The passwords do not match.';
+    for (const field of this.fields) {
+      const problem = checkAttribute(field, normalizeAttribute(field, String(data.get(field.name) ?? '')));
+      if (problem) errors[field.name] = problem;
+    }
     return errors;
   }
 
@@ -71,13 +105,35 @@ export class AuthRegister extends AuthFormElement {
 
   protected override async submit(data: FormData, config: CognitoConfig): Promise<void> {
     const email = String(data.get('email')).trim();
-    const { username, confirmed, delivery } = await cognito.signUp(config, { email, password: String(data.get('password')) });
+    const attributes: Record<string, string> = {};
+    for (const field of this.fields) {
+      const value = normalizeAttribute(field, String(data.get(field.name) ?? ''));
+      if (value) attributes[field.name] = value;
+    }
+    const password = String(data.get('password'));
+    const { username, confirmed, delivery } = await cognito.signUp(config, { email, password, attributes });
     sessionStore.setPendingEmail(email);
     this.emit('auth-registered', { username, email, confirmed, delivery });
     if (this.goNext()) return;
     this.status = confirmed
       ? 'Your account is ready. You can sign in now.'
       : `Account created. We sent a verification code to ${delivery?.destination ?? email}.`;
+  }
+
+  // The pool requires an attribute this form does not ask for: the visitor cannot fix that, the
+  // site owner can. Cognito names the attribute in its message ("name: The attribute is required").
+  protected override handleFailure(error: AuthError): void {
+    if (error.code !== 'invalid-input') return;
+    const missing = [...innermostMessage(error).matchAll(/([\w:]+): The attribute is required/g)]
+      .map((match) => match[1])
+      .filter((name) => !this.fields.some((field) => field.name === name));
+    if (!missing.length) return;
+    const labels = missing.map((name) => attributeField({ name }).label.toLowerCase()).join(', ');
+    this.error = new AuthError(
+      error.code,
+      `This site's accounts need details this form does not ask for (${labels}), so you cannot register here yet. Please let the site owner know.`,
+      error,
+    );
   }
 
   private handlePasswordInput(event: InputEvent): void {
@@ -105,6 +161,22 @@ export class AuthRegister extends AuthFormElement {
     `;
   }
 
+  private renderAttribute(field: AttributeField) {
+    const hint = attributeHint(field);
+    const hintId = this.idFor(`${field.name}-hint`);
+    return this.renderField({
+      name: field.name,
+      label: field.required ? field.label : `${field.label} (optional)`,
+      type: field.type,
+      autocomplete: field.autocomplete ?? 'off',
+      required: field.required,
+      maxlength: ATTRIBUTE_MAX_LENGTH,
+      inputmode: field.type === 'tel' ? 'tel' : undefined,
+      describedBy: hint ? [hintId] : [],
+      extra: hint ? html`<p part="hint" id=${hintId}>${hint}</p>` : nothing,
+    });
+  }
+
   override render() {
     return html`
       <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.handleSubmit}>
@@ -119,6 +191,7 @@ export class AuthRegister extends AuthFormElement {
           extra: this.renderChecklist(),
         })}
         ${this.renderField({ name: 'confirm', label: 'Confirm password', type: 'password', autocomplete: 'new-password' })}
+        ${this.fields.map((field) => this.renderAttribute(field))}
         ${this.renderMessages()} ${this.renderSubmit('Create account', 'Creating account…')}
       </form>
     `;
@@ -131,4 +204,11 @@ declare global {
   interface HTMLElementTagNameMap {
     'auth-register': AuthRegister;
   }
+}
+
+/** The message at the bottom of an error's cause chain (the pool's own words). */
+function innermostMessage(error: unknown): string {
+  let current = error;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  return current instanceof Error ? current.message : '';
 }

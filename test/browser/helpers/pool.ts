@@ -37,9 +37,10 @@ export interface PoolFault {
 
 /**
  * Which local pool: 'default' (email as username, MFA off: window.__localPool) or another pool
- * the runner starts with different options, listed in window.__localPools (e.g. 'mfa': MFA ON).
+ * the runner starts with different options, listed in window.__localPools ('mfa': MFA ON;
+ * 'attributes': name required besides email).
  */
-export type PoolName = 'default' | 'mfa';
+export type PoolName = 'default' | 'mfa' | 'attributes';
 
 declare global {
   interface Window {
