@@ -4,18 +4,33 @@
 // currentColor, so the forms fit light and dark pages; --auth-* properties tune the rest.
 import { css, unsafeCSS } from 'lit';
 
-/** Every tag of the library, current and planned, so later elements share this sheet. */
-const tags = unsafeCSS(
-  'auth-register, auth-verify, auth-signin, auth-forgot-password, auth-signout, auth-user, auth-gate',
-);
+/** Every tag of the library that renders parts into the light DOM (the forms and the sign-out button). */
+const tags = unsafeCSS('auth-register, auth-verify, auth-signin, auth-forgot-password, auth-signout');
+/** The forms. (<auth-user> and <auth-gate> style themselves in their shadow roots.) */
+const formTags = unsafeCSS('auth-register, auth-verify, auth-signin, auth-forgot-password');
 
 export const formStyles = css`
-  :where(${tags}) {
+  :where(${formTags}) {
     display: block;
     max-width: var(--auth-max-width, 24rem);
     font-family: var(--auth-font, inherit);
     color: inherit;
     line-height: 1.4;
+  }
+
+  /* A sign-out button sits in a header or a line of text: as wide as its label. */
+  :where(auth-signout) {
+    display: inline-grid;
+    gap: 0.5rem;
+    max-width: var(--auth-max-width, 24rem);
+    font-family: var(--auth-font, inherit);
+    color: inherit;
+    line-height: 1.4;
+  }
+
+  /* Later than the display rules above, so an element hidden while signed out stays hidden. */
+  :where(:is(${tags})[hidden]) {
+    display: none;
   }
 
   :where(:is(${tags}) [part~='form']) {
