@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AuthError, AuthErrorCode } from '../cognito/cognito-errors.js';
 import { cognito } from '../cognito/cognito-client.js';
@@ -6,27 +6,38 @@ import type { CognitoConfig, SignInStep } from '../cognito/types.js';
 import { safeRedirectUrl } from '../config/index.js';
 import type { AuthFlow } from '../events.js';
 import { sessionStore } from '../session/session-store.js';
+import { adoptStylesOnce } from '../shared/adopt-styles.js';
 import { AuthFormElement, type FieldErrors } from '../shared/auth-form-element.js';
 import { defineElement } from '../shared/define-element.js';
+import { PasswordChecklist } from '../shared/password-checklist.js';
 import { isEmailShaped } from '../shared/validation.js';
+import { signinStyles } from './auth-signin.styles.js';
+import { answerStep, renderExtraStep, stepFlow, validateStep, type ExtraStep } from './signin-steps/signin-steps.js';
+import type { StepContext } from './signin-steps/step-context.js';
 
 /** Where a sign-in stands: asking for credentials, or a step Cognito asked for after them. */
-export type SigninStepState = { step: 'credentials' } | Exclude<SignInStep, { step: 'done' }>;
+export type SigninStepState = { step: 'credentials' } | ExtraStep;
 
 /**
  * Signs an existing user in with email (or username) and password, by SRP: the password never
- * leaves the browser. On success the session is in the store and the page goes to `next`.
+ * leaves the browser. Then any step the pool asks for: a new password (and required attributes)
+ * for an account created with a temporary one, an authenticator-app or texted code, or setting up
+ * an authenticator app (QR code and setup key). On success the session is in the store and the
+ * page goes to `next`.
  *
  * @fires auth-signed-in - Sign-in finished; the session is in the store. No tokens in the detail.
  * @fires auth-verification-required - The account's email is not verified yet.
- * @fires auth-error - Sign-in failed; `detail.code` says why.
+ * @fires auth-error - Sign-in failed; `detail.flow` is `signin`, `new-password` or `mfa`, `detail.code` says why.
+ * @csspart checklist - The password requirements in the new-password step.
+ * @csspart qr - The QR code (`<svg>`) in the authenticator set-up step.
  */
 export class AuthSignin extends AuthFormElement {
   protected readonly flow: AuthFlow = 'signin';
-  /** What was typed in the last submit, for the verification hand-off. */
+  /** What was typed in the last submit, for the verification hand-off and "Start over". */
   private lastEmail = '';
+  private readonly checklist = new PasswordChecklist(this, this.idFor('checklist'));
 
-  /** The current step; each step is drawn by its own render method. */
+  /** The current step; each step is drawn by its own render function. */
   @state() protected step: SigninStepState = { step: 'credentials' };
   @state() private needsVerification = false;
 
@@ -36,6 +47,23 @@ export class AuthSignin extends AuthFormElement {
   @property({ attribute: 'forgot-password-url' }) forgotPasswordUrl?: string;
   /** `text` for pools with plain usernames; default `email` (checked as an email address). */
   @property({ attribute: 'username-field' }) usernameField: 'email' | 'text' = 'email';
+  /** Minimum password length of the pool, for the new-password step. Default 8. */
+  @property({ attribute: 'password-min-length', type: Number }) passwordMinLength?: number;
+  /** Character classes the pool requires, from `upper lower digit symbol`. Default: all four; `""`: none. */
+  @property({ attribute: 'password-require' }) passwordRequire?: string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    adoptStylesOnce(this.getRootNode(), signinStyles);
+    cognito.prepareSignIn();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    // A new step replaces the form: put keyboard and screen-reader users on its first input.
+    if (changed.has('step') && this.step.step !== 'credentials') {
+      this.querySelector<HTMLInputElement>('[part~="input"]')?.focus();
+    }
+  }
 
   protected override validate(data: FormData): FieldErrors {
     const errors: FieldErrors = {};
@@ -47,35 +75,69 @@ export class AuthSignin extends AuthFormElement {
     return errors;
   }
 
-  protected override fieldForError(code: AuthErrorCode): string | null {
+  protected override fieldForError(code: AuthErrorCode, flow: AuthFlow): string | null {
+    if (flow === 'mfa') return code === 'code-mismatch' || code === 'code-expired' ? 'code' : null;
+    if (flow === 'new-password') return code === 'invalid-password' ? 'password' : null;
     return code === 'not-authorized' || code === 'user-not-found' ? 'password' : null;
   }
 
-  protected override handleFailure(error: AuthError): void {
-    this.needsVerification = error.code === 'user-not-confirmed';
+  protected override handleFailure(error: AuthError, flow: AuthFlow): void {
+    this.needsVerification = flow === 'signin' && error.code === 'user-not-confirmed';
     if (!this.needsVerification) return;
     sessionStore.setPendingEmail(this.lastEmail);
     this.emit('auth-verification-required', { username: this.lastEmail });
   }
 
+  protected override handleSubmit(event: SubmitEvent): void {
+    const step = this.step;
+    if (step.step === 'credentials') return super.handleSubmit(event);
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    void this.run(
+      stepFlow(step),
+      () => validateStep(step, data, this.checklist),
+      async (config) => this.finish(await answerStep(step, data, config), config),
+    );
+  }
+
   protected override async submit(data: FormData, config: CognitoConfig): Promise<void> {
     this.lastEmail = String(data.get('username')).trim();
     this.needsVerification = false;
-    const result = await cognito.signIn(config, this.lastEmail, String(data.get('password')));
-    if (result.step === 'done') {
-      sessionStore.signedIn(result.user, config);
-      this.emit('auth-signed-in', { username: result.user.username, email: result.user.email });
-      if (this.goNext()) return;
-      this.status = `You are signed in as ${result.user.email ?? this.lastEmail}.`;
-    } else {
+    this.finish(await cognito.signIn(config, this.lastEmail, String(data.get('password'))), config);
+  }
+
+  /** Shows the next step, or (only when done) stores the session and fires auth-signed-in. */
+  private finish(result: SignInStep, config: CognitoConfig): void {
+    if (result.step !== 'done') {
+      this.checklist.reset();
       this.step = result;
+      return;
     }
+    sessionStore.signedIn(result.user, config);
+    this.emit('auth-signed-in', { username: result.user.username, email: result.user.email });
+    if (this.goNext()) return;
+    this.step = { step: 'credentials' };
+    this.status = `You are signed in as ${result.user.email ?? this.lastEmail}.`;
   }
 
   private startOver(): void {
+    if (this.busy) return;
     this.step = { step: 'credentials' };
     this.error = null;
+    this.fieldErrors = {};
     this.status = '';
+    cognito.prepareSignIn();
+    void this.updateComplete.then(() => this.querySelector<HTMLInputElement>('[name="password"]')?.focus());
+  }
+
+  private async copySecret(): Promise<void> {
+    if (this.step.step !== 'totp-setup') return;
+    try {
+      await navigator.clipboard.writeText(this.step.secret);
+      this.status = 'Setup key copied.';
+    } catch {
+      this.status = 'Could not copy the key: select it and copy it yourself.';
+    }
   }
 
   /** A link to a page the site configured, if that URL is safe (same origin). */
@@ -94,6 +156,7 @@ export class AuthSignin extends AuthFormElement {
           type: byEmail ? 'email' : 'text',
           // "username" even for an email: password managers pair it with current-password.
           autocomplete: 'username',
+          value: this.lastEmail,
         })}
         ${this.renderField({ name: 'password', label: 'Password', type: 'password', autocomplete: 'current-password' })}
         ${this.renderMessages()}
@@ -103,21 +166,18 @@ export class AuthSignin extends AuthFormElement {
     `;
   }
 
-  /** Steps this element cannot complete yet (new password, MFA): says so and offers a way back. */
-  protected renderExtraStep(_step: Exclude<SigninStepState, { step: 'credentials' }>): TemplateResult {
-    return html`
-      <div part="form">
-        <p part="error" role="alert">
-          This account needs an extra step to sign in (a new password or a second factor), which this
-          site does not support yet.
-        </p>
-        <button part="secondary" type="button" @click=${this.startOver}>Back to sign in</button>
-      </div>
-    `;
-  }
-
   protected renderStep(step: SigninStepState): TemplateResult {
-    return step.step === 'credentials' ? this.renderCredentials() : this.renderExtraStep(step);
+    if (step.step === 'credentials') return this.renderCredentials();
+    const ctx: StepContext = {
+      busy: this.busy,
+      idFor: (name) => this.idFor(name),
+      field: (options) => this.renderField(options),
+      messages: () => this.renderMessages(),
+      submit: (label, busyLabel) => this.renderSubmit(label, busyLabel),
+      handleSubmit: this.handleSubmit,
+      startOver: this.startOver,
+    };
+    return renderExtraStep(ctx, step, this.checklist, this.copySecret);
   }
 
   override render() {

@@ -1,0 +1,52 @@
+// The steps Cognito may ask for after the password, for <auth-signin>: which flow each belongs to
+// (for error wording), its browser checks, the adapter call that answers it, and its view.
+import type { TemplateResult } from 'lit';
+import { cognito } from '../../cognito/cognito-client.js';
+import type { CognitoConfig, SignInStep } from '../../cognito/types.js';
+import type { AuthFlow } from '../../events.js';
+import type { FieldErrors } from '../../shared/auth-form-element.js';
+import type { PasswordChecklist } from '../../shared/password-checklist.js';
+import { isSixDigitCode } from '../../shared/validation.js';
+import { renderCodeStep } from './code-step.js';
+import { attributesFrom, renderNewPasswordStep, validateNewPassword } from './new-password-step.js';
+import type { StepContext } from './step-context.js';
+import { renderTotpSetupStep } from './totp-setup-step.js';
+
+/** A step after the password (anything but done). */
+export type ExtraStep = Exclude<SignInStep, { step: 'done' }>;
+
+export function stepFlow(step: ExtraStep): AuthFlow {
+  return step.step === 'new-password' ? 'new-password' : 'mfa';
+}
+
+export function validateStep(step: ExtraStep, data: FormData, checklist: PasswordChecklist): FieldErrors {
+  if (step.step === 'new-password') return validateNewPassword(step, data, checklist);
+  const code = String(data.get('code') ?? '').trim();
+  if (!code) return { code: 'Enter the 6-digit code.' };
+  if (!isSixDigitCode(code)) return { code: 'The code is 6 digits, like 123456.' };
+  return {};
+}
+
+/** Sends the step's answer; resolves to the next step (or done). */
+export function answerStep(step: ExtraStep, data: FormData, config: CognitoConfig): Promise<SignInStep> {
+  const code = String(data.get('code') ?? '').trim();
+  switch (step.step) {
+    case 'new-password':
+      return cognito.completeNewPassword(config, step.pending, String(data.get('password')), attributesFrom(step, data));
+    case 'totp-setup':
+      return cognito.verifyTotpSetup(config, step.pending, code);
+    default:
+      return cognito.answerMfaCode(config, step.pending, code);
+  }
+}
+
+export function renderExtraStep(ctx: StepContext, step: ExtraStep, checklist: PasswordChecklist, copySecret: () => void): TemplateResult {
+  switch (step.step) {
+    case 'new-password':
+      return renderNewPasswordStep(ctx, step, checklist);
+    case 'totp-setup':
+      return renderTotpSetupStep(ctx, step, copySecret);
+    default:
+      return renderCodeStep(ctx, step);
+  }
+}
