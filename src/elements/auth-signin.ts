@@ -54,13 +54,14 @@ export class AuthSignin extends AuthFormElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    adoptStylesOnce(this.getRootNode(), signinStyles);
     cognito.prepareSignIn();
   }
 
   protected override updated(changed: PropertyValues): void {
     // A new step replaces the form: put keyboard and screen-reader users on its first input.
     if (changed.has('step') && this.step.step !== 'credentials') {
+      // Only the authenticator set-up needs more than the shared sheet.
+      if (this.step.step === 'totp-setup') adoptStylesOnce(this.getRootNode(), signinStyles);
       this.querySelector<HTMLInputElement>('[part~="input"]')?.focus();
     }
   }
