@@ -1,13 +1,11 @@
-// The members page (ride.html): shows who is signed in, calls the protected API with the ID token,
-// signs out. Only the bundle's public API: sessionStore, authFetch, signOut.
-import { authFetch, sessionStore, signOut } from './cognito-auth-elements.js';
+// The members page (ride.html): lists the ID token's claims and calls the protected API with the
+// ID token. Showing the page only to signed-in users, the email and sign-out are the elements' job
+// (<auth-gate>, <auth-user>, <auth-signout>). Only the bundle's public API: sessionStore, authFetch.
+import { authFetch, sessionStore } from './cognito-auth-elements.js';
 
-const members = document.getElementById('members');
 const checking = document.getElementById('checking');
-const email = document.getElementById('user-email');
 const claimsBody = document.getElementById('claims');
 const rideButton = document.getElementById('request-ride');
-const signOutButton = document.getElementById('sign-out');
 const result = document.getElementById('ride-result');
 
 const timeClaims = new Set(['exp', 'iat', 'auth_time']);
@@ -36,16 +34,11 @@ function renderClaims(claims) {
 }
 
 function render(state) {
-  // Before the store has read the saved session, "no user" means "not known yet".
-  if (!state.ready) return;
-  if (!state.user) {
-    location.replace('signin.html');
-    return;
-  }
-  email.textContent = state.user.email ?? state.user.username;
+  // Before the store has read the saved session, "no user" means "not known yet". A signed-out
+  // visitor is on the way to signin.html (the gate sends them).
+  if (!state.ready || !state.user) return;
   renderClaims(state.user.claims);
   checking.hidden = true;
-  members.hidden = false;
 }
 
 function showResult(kind, title, details) {
@@ -82,11 +75,6 @@ async function requestRide() {
 }
 
 rideButton.addEventListener('click', requestRide);
-signOutButton.addEventListener('click', async () => {
-  signOutButton.disabled = true;
-  // The store notifies render(), which sends the now signed-out visitor to signin.html.
-  await signOut();
-});
 
 sessionStore.subscribe(render);
 render(sessionStore.state);

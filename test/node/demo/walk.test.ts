@@ -43,8 +43,10 @@ describe('walking through the demo', () => {
     await fill(page, 'auth-signin', { username: email, password: PASSWORD });
     await submitAndWaitForPage(page, 'auth-signin', 'ride.html');
 
-    await page.waitForSelector('#members:not([hidden])');
-    assert.equal(await page.$eval('#user-email', (node) => node.textContent), email);
+    // <auth-gate> shows the members' content (slots it) once the session is known.
+    await page.waitForFunction(() => document.querySelector('auth-gate #members')?.assignedSlot != null);
+    await page.waitForFunction(() => document.querySelector('#user-email')?.shadowRoot?.textContent?.includes('@'));
+    assert.equal(await page.$eval('#user-email', (node) => node.shadowRoot!.textContent!.trim()), email, '<auth-user> shows the email');
     const claims = await page.$$eval('#claims tr', (rows) => rows.map((row) => row.textContent ?? ''));
     assert.ok(claims.some((row) => row.startsWith('email') && row.includes(email)), 'the claims table shows the email claim');
 
@@ -54,9 +56,10 @@ describe('walking through the demo', () => {
     assert.match(title, /success: .+ is on the way/);
     assert.match(await page.$eval('#ride-result pre', (node) => node.textContent ?? ''), new RegExp(`"Rider": "${email}"`));
 
-    await page.click('#sign-out');
+    await page.click('auth-signout [part~="submit"]');
     await waitForPath(page, '/signin.html');
 
+    // Signed out, the gate sends a visitor of ride.html to sign in, never showing the members' content.
     await page.goto(at('ride.html'));
     await waitForPath(page, '/signin.html');
     await page.waitForSelector('auth-signin input[name="password"]');
