@@ -1,17 +1,25 @@
 // NEW_PASSWORD_REQUIRED: an administrator created the account with a temporary password. Asks
 // for a new password (with the policy checklist) and any attribute the pool requires.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { SignInStep } from '../../cognito/types.js';
+import type { AttributeField, SignInStep } from '../../cognito/types.js';
 import type { FieldErrors } from '../../shared/auth-form-element.js';
 import type { PasswordChecklist } from '../../shared/password-checklist.js';
+import { attributeField, attributeHint, checkAttribute, normalizeAttribute } from '../../shared/user-attributes.js';
 import { isEmailShaped } from '../../shared/validation.js';
-import { attributeInput, isE164 } from './attribute-fields.js';
 import { stepForm, type StepContext } from './step-context.js';
 
 type NewPasswordStep = Extract<SignInStep, { step: 'new-password' }>;
 
 /** Field names of the attribute inputs, kept apart from `password` and `confirm`. */
 const fieldName = (attribute: string) => `attr-${attribute}`;
+
+/** The field for a required attribute (the sign-up catalogue's; email, which it leaves out, here). */
+function fieldFor(name: string): AttributeField {
+  if (name === 'email') return { name, label: 'Email', type: 'email', required: true, autocomplete: 'email' };
+  return attributeField({ name, required: true });
+}
+
+const valueOf = (field: AttributeField, data: FormData) => normalizeAttribute(field, String(data.get(fieldName(field.name)) ?? ''));
 
 export function validateNewPassword(step: NewPasswordStep, data: FormData, checklist: PasswordChecklist): FieldErrors {
   const errors: FieldErrors = {};
@@ -21,19 +29,17 @@ export function validateNewPassword(step: NewPasswordStep, data: FormData, check
   if (problem) errors.password = problem;
   if (!confirm) errors.confirm = 'Type the new password again.';
   else if (confirm !== password) errors.confirm = 'The passwords do not match.';
-  for (const attribute of step.requiredAttributes) {
-    const value = String(data.get(fieldName(attribute)) ?? '').trim();
-    const { label } = attributeInput(attribute);
-    if (!value) errors[fieldName(attribute)] = `Enter your ${label.toLowerCase()}.`;
-    else if (attribute === 'phone_number' && !isE164(value)) errors[fieldName(attribute)] = 'Enter the number with its country code, like +14155550123.';
-    else if (attribute === 'email' && !isEmailShaped(value)) errors[fieldName(attribute)] = 'Enter an email address like name@example.com.';
+  for (const field of step.requiredAttributes.map(fieldFor)) {
+    const value = valueOf(field, data);
+    const problem = field.type === 'email' && value && !isEmailShaped(value) ? 'Enter an email address like name@example.com.' : checkAttribute(field, value);
+    if (problem) errors[fieldName(field.name)] = problem;
   }
   return errors;
 }
 
 /** The required attributes as Cognito wants them, by attribute name. */
 export function attributesFrom(step: NewPasswordStep, data: FormData): Record<string, string> {
-  return Object.fromEntries(step.requiredAttributes.map((a) => [a, String(data.get(fieldName(a)) ?? '').trim()]));
+  return Object.fromEntries(step.requiredAttributes.map(fieldFor).map((field) => [field.name, valueOf(field, data)]));
 }
 
 export function renderNewPasswordStep(ctx: StepContext, step: NewPasswordStep, checklist: PasswordChecklist): TemplateResult {
@@ -50,12 +56,14 @@ export function renderNewPasswordStep(ctx: StepContext, step: NewPasswordStep, c
       extra: checklist.render(),
     })}
     ${ctx.field({ name: 'confirm', label: 'Confirm new password', type: 'password', autocomplete: 'new-password' })}
-    ${step.requiredAttributes.map((attribute) => {
-      const { hint, ...input } = attributeInput(attribute);
-      const hintId = ctx.idFor(`${fieldName(attribute)}-hint`);
+    ${step.requiredAttributes.map(fieldFor).map((field) => {
+      const hint = attributeHint(field);
+      const hintId = ctx.idFor(`${fieldName(field.name)}-hint`);
       return ctx.field({
-        name: fieldName(attribute),
-        ...input,
+        name: fieldName(field.name),
+        label: field.label,
+        type: field.type,
+        autocomplete: field.autocomplete ?? 'off',
         describedBy: hint ? [hintId] : [],
         extra: hint ? html`<p part="hint" id=${hintId}>${hint}</p>` : nothing,
       });
