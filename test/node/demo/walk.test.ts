@@ -66,4 +66,31 @@ describe('walking through the demo', () => {
 
     assert.deepEqual(problems, []);
   });
+
+  it('registers a rider with a name and phone number on register-more.html', async () => {
+    const email = uniqueEmail();
+    const page: Page = await browser.newPage();
+    const problems = watchForProblems(page);
+    await page.goto(new URL('register-more.html', demo.url).href);
+
+    // A phone number without its country code is refused in the browser, next to the field.
+    await fill(page, 'auth-register', { email, password: PASSWORD, confirm: PASSWORD, name: 'Ada Lovelace', phone_number: '415 555 0123' });
+    await page.click('auth-register [part~="submit"]');
+    const phoneError = await page.waitForSelector('auth-register input[name="phone_number"] ~ [part~="error"]');
+    assert.match(await phoneError!.evaluate((node) => node.textContent ?? ''), /\+14155550123/);
+
+    await fill(page, 'auth-register', { phone_number: '+1 415 555 0123' });
+    await submitAndWaitForPage(page, 'auth-register', 'verify.html');
+
+    const response = await fetch(demo.poolUrl!, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': 'AWSCognitoIdentityProviderService.AdminGetUser' },
+      body: JSON.stringify({ UserPoolId: 'us-east-1_LocalPool1', Username: email }),
+    });
+    const { UserAttributes } = (await response.json()) as { UserAttributes: Array<{ Name: string; Value: string }> };
+    const stored = Object.fromEntries(UserAttributes.map(({ Name, Value }) => [Name, Value]));
+    assert.equal(stored.name, 'Ada Lovelace');
+    assert.equal(stored.phone_number, '+14155550123');
+    assert.deepEqual(problems, []);
+  });
 });
