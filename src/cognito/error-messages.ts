@@ -67,6 +67,9 @@ export const flowErrorMessages: Partial<Record<AuthFlow, Partial<Record<AuthErro
   },
   signout: {
     'signed-out': 'You are already signed out.',
+    network: 'Could not reach the sign-in service to sign you out. You are still signed in: check your connection and try again.',
+    server: 'The sign-in service could not sign you out just now. You are still signed in: try again in a moment.',
+    'too-many-requests': 'Too many requests right now, so you are still signed in. Please wait a moment and try again.',
   },
 };
 

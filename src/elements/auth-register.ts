@@ -91,7 +91,11 @@ export class AuthRegister extends AuthFormElement {
     if (!confirm) errors.confirm = 'Type the password again.';
     else if (confirm !== password) errors.confirm = 'The passwords do not match.';
     for (const field of this.fields) {
-      const problem = checkAttribute(field, normalizeAttribute(field, String(data.get(field.name) ?? '')));
+      // A half-typed date (or number) submits as "": the input itself knows it is incomplete.
+      const badInput = this.querySelector<HTMLInputElement>(`input[name="${CSS.escape(field.name)}"]`)?.validity.badInput;
+      const problem = badInput
+        ? `Enter a complete ${field.type === 'date' ? 'date' : field.label.toLowerCase()}.`
+        : checkAttribute(field, normalizeAttribute(field, String(data.get(field.name) ?? '')));
       if (problem) errors[field.name] = problem;
     }
     return errors;

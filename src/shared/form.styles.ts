@@ -94,6 +94,12 @@ export const formStyles = css`
     cursor: pointer;
   }
 
+  /* After the rule above: the sign-out button is as wide as its label, not its error message. */
+  :where(auth-signout [part~='submit']) {
+    justify-self: start;
+    width: auto;
+  }
+
   :where(:is(${tags}) [part~='submit']:hover:not(:disabled, [aria-disabled='true'])) {
     filter: brightness(1.1);
   }

@@ -113,9 +113,9 @@ function checkType(field: AttributeField, value: string): string | null {
   switch (field.type) {
     case 'tel':
       // E.164, the only format Cognito accepts: + then up to 15 digits, no leading zero.
-      return /^\+[1-9]\d{1,14}$/.test(value) ? null : 'Enter the number with its country code, like +14155550123.';
+      return /^\+[1-9]\d{1,14}$/.test(value) ? null : 'Enter the number with its country code, starting with +.';
     case 'date':
-      return isCalendarDate(value) ? null : 'Enter a date as YYYY-MM-DD, like 1990-04-23.';
+      return isCalendarDate(value) ? null : 'Enter a valid date.';
     case 'url':
       return isWebUrl(value) ? null : 'Enter a web address starting with https://.';
     case 'number':

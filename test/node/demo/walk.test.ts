@@ -77,7 +77,7 @@ describe('walking through the demo', () => {
     await fill(page, 'auth-register', { email, password: PASSWORD, confirm: PASSWORD, name: 'Ada Lovelace', phone_number: '415 555 0123' });
     await page.click('auth-register [part~="submit"]');
     const phoneError = await page.waitForSelector('auth-register input[name="phone_number"] ~ [part~="error"]');
-    assert.match(await phoneError!.evaluate((node) => node.textContent ?? ''), /\+14155550123/);
+    assert.match(await phoneError!.evaluate((node) => node.textContent ?? ''), /country code/);
 
     await fill(page, 'auth-register', { phone_number: '+1 415 555 0123' });
     await submitAndWaitForPage(page, 'auth-register', 'verify.html');
