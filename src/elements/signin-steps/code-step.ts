@@ -10,7 +10,7 @@ export function renderCodeStep(ctx: StepContext, step: Extract<SignInStep, { ste
     ? html`<p part="hint">We texted a sign-in code ${where}.</p>`
     : html`<p part="hint">Open your authenticator app and enter the code it shows for this site.</p>`;
   const field = sms
-    ? codeField(ctx, 'Code from the text message', `The 6-digit code we sent ${where}.`)
-    : codeField(ctx, 'Authenticator code', 'The 6-digit code from your authenticator app. It changes every 30 seconds.');
+    ? codeField(ctx, 'Code from the text message', 'It is 6 digits, like 123456.')
+    : codeField(ctx, 'Authenticator code', 'It is 6 digits and changes every 30 seconds.');
   return stepForm(ctx, intro, field, ctx.submit('Verify', 'Verifying…'));
 }
