@@ -29,7 +29,7 @@ test('dist/cognito-auth-elements.js stays within its gzip budget', () => {
 
 test('dist/cognito-auth-elements.js defines every element and carries none of the swapped-out polyfills', () => {
   const source = readFileSync(file, 'utf8');
-  for (const tag of ['auth-register', 'auth-verify', 'auth-signin']) {
+  for (const tag of ['auth-register', 'auth-verify', 'auth-signin', 'auth-signout', 'auth-user', 'auth-gate']) {
     assert.ok(source.includes(`"${tag}"`) || source.includes(`'${tag}'`), `${tag} is missing from the bundle`);
   }
   // Markers of the npm buffer polyfill, CommonJS tslib, unfetch and jsbn's BigInteger.
