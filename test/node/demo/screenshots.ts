@@ -33,7 +33,7 @@ try {
     await page.setViewport({ width, height: 800 });
     const open = (path: string) => page.goto(new URL(path, demo.url).href, { waitUntil: 'networkidle0' });
 
-    for (const name of ['index', 'register', 'verify', 'signin', 'forgot-password', 'mailbox']) {
+    for (const name of ['index', 'register', 'register-more', 'verify', 'signin', 'forgot-password', 'mailbox']) {
       await open(`${name}.html`);
       await shoot(page, name, width);
     }
@@ -60,7 +60,8 @@ try {
     await open('signin.html');
     await fill(page, 'auth-signin', { username: email, password: PASSWORD });
     await submitAndWaitForPage(page, 'auth-signin', 'ride.html');
-    await page.waitForSelector('#members:not([hidden])');
+    // <auth-gate> shows the members' content once the session is known.
+    await page.waitForFunction(() => document.querySelector('auth-gate #members')?.assignedSlot != null);
     await page.click('#request-ride');
     await page.waitForSelector('#ride-result .result-title');
     await shoot(page, 'ride', width);
