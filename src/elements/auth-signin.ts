@@ -1,9 +1,8 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AuthError, AuthErrorCode } from '../cognito/cognito-errors.js';
 import { cognito } from '../cognito/cognito-client.js';
 import type { CognitoConfig, SignInStep } from '../cognito/types.js';
-import { safeRedirectUrl } from '../config/index.js';
 import type { AuthFlow } from '../events.js';
 import { sessionStore } from '../session/session-store.js';
 import { adoptStylesOnce } from '../shared/adopt-styles.js';
@@ -12,6 +11,7 @@ import { defineElement } from '../shared/define-element.js';
 import { PasswordChecklist } from '../shared/password-checklist.js';
 import { isEmailShaped } from '../shared/validation.js';
 import { signinStyles } from './auth-signin.styles.js';
+import { renderCredentialsStep } from './signin-steps/credentials-step.js';
 import { answerStep, renderExtraStep, stepFlow, validateStep, type ExtraStep } from './signin-steps/signin-steps.js';
 import type { StepContext } from './signin-steps/step-context.js';
 
@@ -131,44 +131,7 @@ export class AuthSignin extends AuthFormElement {
     void this.updateComplete.then(() => this.querySelector<HTMLInputElement>('[name="password"]')?.focus());
   }
 
-  private async copySecret(): Promise<void> {
-    if (this.step.step !== 'totp-setup') return;
-    try {
-      await navigator.clipboard.writeText(this.step.secret);
-      this.status = 'Setup key copied.';
-    } catch {
-      this.status = 'Could not copy the key: select it and copy it yourself.';
-    }
-  }
-
-  /** A link to a page the site configured, if that URL is safe (same origin). */
-  private renderLink(url: string | undefined, text: string): TemplateResult | typeof nothing {
-    const href = url ? safeRedirectUrl(url) : null;
-    return href ? html`<a part="secondary" href=${href.href}>${text}</a>` : nothing;
-  }
-
-  protected renderCredentials(): TemplateResult {
-    const byEmail = this.usernameField !== 'text';
-    return html`
-      <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.handleSubmit}>
-        ${this.renderField({
-          name: 'username',
-          label: byEmail ? 'Email' : 'Username',
-          type: byEmail ? 'email' : 'text',
-          // "username" even for an email: password managers pair it with current-password.
-          autocomplete: 'username',
-          value: this.lastEmail,
-        })}
-        ${this.renderField({ name: 'password', label: 'Password', type: 'password', autocomplete: 'current-password' })}
-        ${this.renderMessages()}
-        ${this.needsVerification ? this.renderLink(this.verifyUrl, 'Verify your email address') : nothing}
-        ${this.renderSubmit('Sign in', 'Signing in…')} ${this.renderLink(this.forgotPasswordUrl, 'Forgot your password?')}
-      </form>
-    `;
-  }
-
   protected renderStep(step: SigninStepState): TemplateResult {
-    if (step.step === 'credentials') return this.renderCredentials();
     const ctx: StepContext = {
       busy: this.busy,
       idFor: (name) => this.idFor(name),
@@ -177,8 +140,15 @@ export class AuthSignin extends AuthFormElement {
       submit: (label, busyLabel) => this.renderSubmit(label, busyLabel),
       handleSubmit: this.handleSubmit,
       startOver: this.startOver,
+      setStatus: (text) => void (this.status = text),
     };
-    return renderExtraStep(ctx, step, this.checklist, this.copySecret);
+    if (step.step !== 'credentials') return renderExtraStep(ctx, step, this.checklist);
+    return renderCredentialsStep(ctx, {
+      byEmail: this.usernameField !== 'text',
+      email: this.lastEmail,
+      verifyUrl: this.needsVerification ? this.verifyUrl : undefined,
+      forgotPasswordUrl: this.forgotPasswordUrl,
+    });
   }
 
   override render() {

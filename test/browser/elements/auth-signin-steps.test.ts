@@ -185,6 +185,9 @@ describe('<auth-signin> steps', () => {
       expect(document.activeElement).to.equal(code);
       expect([code.autocomplete, code.inputMode]).to.deep.equal(['one-time-code', 'numeric']);
       await expect(el).to.be.accessible();
+      parts(el).secondary.find((b) => b.textContent!.includes('Copy key'))!.click();
+      // Headless Chromium may refuse the clipboard; either way the person is told.
+      await waitUntil(() => /copied|Could not copy/.test(parts(el).status.textContent!), 'copying said nothing');
 
       const error = oneEvent(el, 'auth-error') as Promise<AuthErrorEvent>;
       fillAndSubmit(el, { code: wrong(totpCode(secret)) });
