@@ -40,12 +40,12 @@ export function answerStep(step: ExtraStep, data: FormData, config: CognitoConfi
   }
 }
 
-export function renderExtraStep(ctx: StepContext, step: ExtraStep, checklist: PasswordChecklist, copySecret: () => void): TemplateResult {
+export function renderExtraStep(ctx: StepContext, step: ExtraStep, checklist: PasswordChecklist): TemplateResult {
   switch (step.step) {
     case 'new-password':
       return renderNewPasswordStep(ctx, step, checklist);
     case 'totp-setup':
-      return renderTotpSetupStep(ctx, step, copySecret);
+      return renderTotpSetupStep(ctx, step);
     default:
       return renderCodeStep(ctx, step);
   }

@@ -12,6 +12,8 @@ export interface StepContext {
   submit(label: string, busyLabel: string): TemplateResult;
   handleSubmit(event: SubmitEvent): void;
   startOver(): void;
+  /** Shows a message in the step's status line. */
+  setStatus(text: string): void;
 }
 
 /** One step's form: a heading-like intro, its fields, messages, submit, and "Start over". */

@@ -11,11 +11,16 @@ export function groupSecret(secret: string): string {
   return secret.replace(/(.{4})(?=.)/g, '$1 ');
 }
 
-export function renderTotpSetupStep(
-  ctx: StepContext,
-  step: Extract<SignInStep, { step: 'totp-setup' }>,
-  copySecret: () => void,
-): TemplateResult {
+async function copySecret(ctx: StepContext, secret: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(secret);
+    ctx.setStatus('Setup key copied.');
+  } catch {
+    ctx.setStatus('Could not copy the key: select it and copy it yourself.');
+  }
+}
+
+export function renderTotpSetupStep(ctx: StepContext, step: Extract<SignInStep, { step: 'totp-setup' }>): TemplateResult {
   const intro = html`
     <p part="hint">This account needs an authenticator app (such as Google Authenticator, Microsoft Authenticator or
       1Password) for signing in.</p>
@@ -28,7 +33,7 @@ export function renderTotpSetupStep(
       <p part="label">Setup key</p>
       <code data-auth-secret>${groupSecret(step.secret)}</code>
       <div data-auth-actions>
-        <button part="secondary" type="button" @click=${copySecret}>Copy key</button>
+        <button part="secondary" type="button" @click=${() => copySecret(ctx, step.secret)}>Copy key</button>
         <a part="secondary" href=${step.otpauthUri}>Open in an authenticator app on this device</a>
       </div>
     </div>
