@@ -24,6 +24,8 @@ export interface DemoOptions {
   dataFile?: string;
   /** Silence the local pool's request log. */
   quiet?: boolean;
+  /** The local pool's MFA setting (`MFA=ON npm start` shows the TOTP and SMS steps). Default OFF. */
+  mfa?: 'OFF' | 'OPTIONAL' | 'ON';
 }
 
 export interface RunningDemo {
@@ -81,6 +83,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
         clientId: cognito.userPoolClientId,
         dataFile: options.dataFile,
         quiet: options.quiet,
+        mfa: options.mfa,
       });
     } catch (err) {
       throw isAddressInUse(err) ? new PortInUseError('local user pool', poolPort, 'POOL_PORT') : err;

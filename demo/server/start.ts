@@ -14,6 +14,13 @@ function portFromEnv(name: string, fallback: number): number {
   return port;
 }
 
+function mfaFromEnv(): 'OFF' | 'OPTIONAL' | 'ON' {
+  const value = (process.env.MFA ?? 'OFF').toUpperCase();
+  if (value === 'OFF' || value === 'OPTIONAL' || value === 'ON') return value;
+  console.error(`MFA=${process.env.MFA} is not one of OFF, OPTIONAL, ON.`);
+  process.exit(1);
+}
+
 const dataFile = fileURLToPath(new URL('../../../.local-pool-data/pool.json', import.meta.url));
 
 try {
@@ -22,12 +29,14 @@ try {
     poolPort: portFromEnv('POOL_PORT', 9229),
     dataFile,
     quiet: true,
+    mfa: mfaFromEnv(),
   });
   console.log('');
   console.log(`  Demo:      ${demo.url}`);
   if (demo.poolUrl) {
     console.log(`  Mailbox:   ${demo.url}mailbox.html   (the codes the local pool "sent")`);
     console.log(`  User pool: ${demo.poolUrl}   (users kept in ${dataFile})`);
+    if (mfaFromEnv() !== 'OFF') console.log(`  MFA:       ${mfaFromEnv()} (authenticator set-up on first sign-in; texted codes in the mailbox)`);
   } else {
     console.log('  User pool: the real one named in demo/js/config.js');
   }
