@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { AuthError, type AuthErrorCode } from '../cognito/cognito-errors.js';
 import { cognito } from '../cognito/cognito-client.js';
 import type { AttributeField, CognitoConfig } from '../cognito/types.js';
 import { sessionStore } from '../session/session-store.js';
 import { AuthFormElement, type FieldErrors } from '../shared/auth-form-element.js';
 import { defineElement } from '../shared/define-element.js';
-import { checkPassword, parsePolicy, summarize, type PasswordPolicy } from '../shared/password-policy.js';
+import { PasswordChecklist } from '../shared/password-checklist.js';
 import {
   ATTRIBUTE_MAX_LENGTH,
   attributeField,
@@ -17,9 +17,6 @@ import {
   type AttributeFieldInput,
 } from '../shared/user-attributes.js';
 import { isEmailShaped } from '../shared/validation.js';
-
-// Announce the checklist's summary once typing pauses, not on every keystroke.
-const ANNOUNCE_AFTER_MS = 1200;
 
 /**
  * Registers a new user with email and password. The password is checked in the browser against
@@ -37,12 +34,8 @@ const ANNOUNCE_AFTER_MS = 1200;
  */
 export class AuthRegister extends AuthFormElement {
   protected readonly flow = 'register';
-  private announceTimer?: ReturnType<typeof setTimeout>;
-  private policy: PasswordPolicy = parsePolicy(undefined, undefined);
+  private readonly checklist = new PasswordChecklist(this, this.idFor('checklist'));
   private fields: AttributeField[] = [];
-
-  @state() private password = '';
-  @state() private announcement = '';
 
   /** Minimum password length of the pool (Cognito allows 6–99). Default 8. */
   @property({ attribute: 'password-min-length', type: Number }) passwordMinLength?: number;
@@ -64,15 +57,7 @@ export class AuthRegister extends AuthFormElement {
    */
   @property({ attribute: false }) attributeFields?: AttributeFieldInput[];
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.announceTimer);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('passwordMinLength') || changed.has('passwordRequire')) {
-      this.policy = parsePolicy(this.passwordMinLength, this.passwordRequire);
-    }
     if (changed.has('attributeList') || changed.has('attributeFields')) {
       this.fields = this.attributeFields ? this.attributeFields.map(attributeField) : parseAttributeList(this.attributeList);
     }
@@ -85,9 +70,8 @@ export class AuthRegister extends AuthFormElement {
     const confirm = String(data.get('confirm') ?? '');
     if (!email) errors.email = 'Enter your email address.';
     else if (!isEmailShaped(email)) errors.email = 'Enter an email address like name@example.com.';
-    const unmet = checkPassword(this.policy, password).filter((rule) => !rule.met);
-    if (!password) errors.password = 'Choose a password.';
-    else if (unmet.length) errors.password = `The password needs: ${unmet.map((r) => r.label.toLowerCase()).join(', ')}.`;
+    const passwordProblem = this.checklist.problem(password);
+    if (passwordProblem) errors.password = passwordProblem;
     if (!confirm) errors.confirm = 'Type the password again.';
     else if (confirm !== password) errors.confirm = 'The passwords do not match.';
     for (const field of this.fields) {
@@ -140,31 +124,6 @@ export class AuthRegister extends AuthFormElement {
     );
   }
 
-  private handlePasswordInput(event: InputEvent): void {
-    this.password = (event.target as HTMLInputElement).value;
-    clearTimeout(this.announceTimer);
-    this.announceTimer = setTimeout(() => {
-      this.announcement = summarize(checkPassword(this.policy, this.password));
-    }, ANNOUNCE_AFTER_MS);
-  }
-
-  private renderChecklist() {
-    const rules = checkPassword(this.policy, this.password);
-    return html`
-      <ul part="checklist" id=${this.idFor('checklist')} aria-label="Password requirements">
-        ${rules.map(
-          (rule) => html`
-            <li ?data-met=${rule.met}>
-              <span aria-hidden="true">${rule.met ? '✓' : '○'}</span>
-              <span>${rule.label}<span data-auth-sr>${rule.met ? ' (met)' : ' (not met yet)'}</span></span>
-            </li>
-          `,
-        )}
-      </ul>
-      <p data-auth-sr aria-live="polite">${this.announcement}</p>
-    `;
-  }
-
   private renderAttribute(field: AttributeField) {
     const hint = attributeHint(field);
     const hintId = this.idFor(`${field.name}-hint`);
@@ -190,9 +149,9 @@ export class AuthRegister extends AuthFormElement {
           label: 'Password',
           type: 'password',
           autocomplete: 'new-password',
-          describedBy: [this.idFor('checklist')],
-          onInput: this.handlePasswordInput,
-          extra: this.renderChecklist(),
+          describedBy: [this.checklist.id],
+          onInput: this.checklist.handleInput,
+          extra: this.checklist.render(),
         })}
         ${this.renderField({ name: 'confirm', label: 'Confirm password', type: 'password', autocomplete: 'new-password' })}
         ${this.fields.map((field) => this.renderAttribute(field))}
