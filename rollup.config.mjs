@@ -7,6 +7,7 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
 import { sdkSlim } from './src/cognito/srp/shims/rollup-plugin.mjs';
+import { qrSlim } from './src/shared/shims/rollup-plugin.mjs';
 
 export default {
   input: 'src/index.ts',
@@ -20,6 +21,9 @@ export default {
     // Before nodeResolve: swaps the SDK's Buffer, SHA-256, fetch and cookie dependencies for small
     // browser-native stand-ins (see the plugin for each, and test/node/bundle-size.test.ts).
     sdkSlim(),
+    // qrcode-generator without the renderers, GIF encoder and Kanji mode it carries on one object
+    // (src/shared/shims/qrcode.mjs; test/node/qrcode-shim.test.ts proves the same QR matrices).
+    qrSlim(),
     // browser: true picks the SDK's browser entry points; preferBuiltins: false keeps anything
     // Node-flavoured that sdkSlim does not replace from being left as a bare Node import.
     nodeResolve({ browser: true, preferBuiltins: false }),
