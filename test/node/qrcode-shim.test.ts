@@ -1,12 +1,14 @@
 // The drop-in bundle's cut-down qrcode-generator (src/shared/shims/qrcode.mjs, swapped in by
 // qrSlim() in rollup.config.mjs) against the package itself: the same module matrix for the same
-// input, including the otpauth:// URI the TOTP set-up step draws, and the same errors.
+// input, including the otpauth:// URI the TOTP set-up step draws, and the same errors; and
+// src/elements/signin-steps/qr-code.ts uses no more of the library than the copy keeps.
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import original from 'qrcode-generator';
 
 type Level = 'L' | 'M' | 'Q' | 'H';
-type Mode = 'Numeric' | 'Alphanumeric' | 'Byte';
+type Mode = Parameters<ReturnType<typeof original>['addData']>[1];
 type TypeNumber = Parameters<typeof original>[0];
 type Factory = typeof original;
 
@@ -68,26 +70,28 @@ describe('src/shared/shims/qrcode.mjs draws what qrcode-generator draws', () => 
     }
   });
 
-  it('a fixed version, and the Numeric and Alphanumeric modes', () => {
-    assert.equal(matrix(standIn, 'hi', { typeNumber: 10, level: 'H' }), matrix(original, 'hi', { typeNumber: 10, level: 'H' }));
-    assert.equal(matrix(standIn, '0123456789012', { mode: 'Numeric' }), matrix(original, '0123456789012', { mode: 'Numeric' }));
-    assert.equal(
-      matrix(standIn, 'OTPAUTH $%*+-./:', { mode: 'Alphanumeric', level: 'Q' }),
-      matrix(original, 'OTPAUTH $%*+-./:', { mode: 'Alphanumeric', level: 'Q' }),
-    );
+  it('a fixed version, and every error-correction level for a short text', () => {
+    for (const level of ['L', 'M', 'Q', 'H'] as const) {
+      assert.equal(matrix(standIn, 'hi', { typeNumber: 10, level }), matrix(original, 'hi', { typeNumber: 10, level }), level);
+      assert.equal(matrix(standIn, '123456', { level }), matrix(original, '123456', { level }), level);
+    }
+    assert.equal(matrix(standIn, 'hi', { mode: 'Byte' }), matrix(original, 'hi'));
   });
 
-  it('the same errors: too much data for a fixed version, a bad character, an unknown mode', () => {
+  it('the same errors: too much data for a fixed version, an unknown mode', () => {
     assert.deepEqual(
       thrown(() => matrix(standIn, 'x'.repeat(100), { typeNumber: 1 })),
       thrown(() => matrix(original, 'x'.repeat(100), { typeNumber: 1 })),
     );
-    assert.deepEqual(
-      thrown(() => matrix(standIn, 'abc', { mode: 'Alphanumeric' })),
-      thrown(() => matrix(original, 'abc', { mode: 'Alphanumeric' })),
-    );
+    assert.match(String(thrown(() => matrix(original, 'x'.repeat(100), { typeNumber: 1 }))), /code length overflow/);
     assert.equal(thrown(() => matrix(standIn, 'x', { mode: 'Other' as Mode })), 'mode:Other');
     assert.equal(thrown(() => matrix(original, 'x', { mode: 'Other' as Mode })), 'mode:Other');
+  });
+
+  it('throws for the modes it leaves out, rather than drawing something else', () => {
+    for (const mode of ['Numeric', 'Alphanumeric', 'Kanji'] as const) {
+      assert.equal(thrown(() => matrix(standIn, '12', { mode })), `mode:${mode}`);
+    }
   });
 
   it('leaves out the renderers and the GIF encoder (the point of the copy)', () => {
@@ -95,6 +99,17 @@ describe('src/shared/shims/qrcode.mjs draws what qrcode-generator draws', () => 
     for (const name of ['createSvgTag', 'createDataURL', 'createImgTag', 'createTableTag', 'createASCII', 'renderTo2dContext']) {
       assert.equal(qr[name], undefined, name);
       assert.equal(typeof (original(0, 'M') as unknown as Record<string, unknown>)[name], 'function', name);
+    }
+  });
+
+  it('qr-code.ts calls only what the copy keeps: addData with the text alone, make, getModuleCount, isDark', () => {
+    const source = readFileSync(new URL('../../../src/elements/signin-steps/qr-code.ts', import.meta.url), 'utf8');
+    assert.match(source, /import qrcode from 'qrcode-generator';/);
+    const calls = [...source.matchAll(/\bqr\.(\w+)\(([^()]*)\)/g)].map(([, method, args]) => ({ method, args: args.split(',').length }));
+    assert.ok(calls.length > 0, 'no qr.<method>() calls found in qr-code.ts');
+    for (const { method, args } of calls) {
+      assert.ok(['addData', 'make', 'getModuleCount', 'isDark'].includes(method), `qr-code.ts calls qr.${method}, which the copy leaves out`);
+      if (method === 'addData') assert.equal(args, 1, 'qr-code.ts passes a mode to addData; the copy has Byte mode only');
     }
   });
 });

@@ -1,12 +1,13 @@
 // qrcode-generator 2.0.4 (dist/qrcode.mjs), cut down to what src/elements/signin-steps/qr-code.ts
-// uses: qrcode(typeNumber, level) with addData (Numeric, Alphanumeric, Byte), make, getModuleCount
-// and isDark. Removed, because rollup cannot tree-shake methods off the returned object: the
+// uses: qrcode(typeNumber, level), addData(text) in Byte mode, make, getModuleCount and isDark.
+// Removed, because rollup cannot tree-shake methods off the object qrcode() returns: the
 // createTableTag/createSvgTag/createDataURL/createImgTag/createASCII/renderTo2dContext string and
-// canvas makers, the GIF encoder with its byte and base64 streams, createStringToBytes and the
-// Kanji mode (addData(s, 'Kanji') now throws 'mode:Kanji', as for any unknown mode). Everything kept
-// is the original code, unchanged. The drop-in bundle gets this file
-// through qrSlim() (./rollup-plugin.mjs); test/node/qrcode-shim.test.ts proves it draws the same
-// module matrix as the package for the same input. The package's licence notice follows.
+// canvas makers, the GIF encoder with its byte and base64 streams, createStringToBytes, and the
+// Numeric, Alphanumeric and Kanji modes (addData(text, mode) with one of them now throws
+// 'mode:<mode>', as the package does for an unknown mode). Everything kept is the package's code,
+// unchanged. Only the drop-in bundle uses this file, through qrSlim() (./rollup-plugin.mjs);
+// test/node/qrcode-shim.test.ts proves it draws the same module matrix as the package for the same
+// input, and that qr-code.ts calls nothing else. The package's licence notice follows.
 //---------------------------------------------------------------------
 //
 // QR Code Generator for JavaScript
@@ -397,12 +398,6 @@ export const qrcode = function(typeNumber, errorCorrectionLevel) {
     let newData = null;
 
     switch(mode) {
-    case 'Numeric' :
-      newData = qrNumber(data);
-      break;
-    case 'Alphanumeric' :
-      newData = qrAlphaNum(data);
-      break;
     case 'Byte' :
       newData = qr8BitByte(data);
       break;
@@ -1251,126 +1246,6 @@ const qrBitBuffer = function() {
     }
 
     _length += 1;
-  };
-
-  return _this;
-};
-
-//---------------------------------------------------------------------
-// qrNumber
-//---------------------------------------------------------------------
-
-const qrNumber = function(data) {
-
-  const _mode = QRMode.MODE_NUMBER;
-  const _data = data;
-
-  const _this = {};
-
-  _this.getMode = function() {
-    return _mode;
-  };
-
-  _this.getLength = function(buffer) {
-    return _data.length;
-  };
-
-  _this.write = function(buffer) {
-
-    const data = _data;
-
-    let i = 0;
-
-    while (i + 2 < data.length) {
-      buffer.put(strToNum(data.substring(i, i + 3) ), 10);
-      i += 3;
-    }
-
-    if (i < data.length) {
-      if (data.length - i == 1) {
-        buffer.put(strToNum(data.substring(i, i + 1) ), 4);
-      } else if (data.length - i == 2) {
-        buffer.put(strToNum(data.substring(i, i + 2) ), 7);
-      }
-    }
-  };
-
-  const strToNum = function(s) {
-    let num = 0;
-    for (let i = 0; i < s.length; i += 1) {
-      num = num * 10 + chatToNum(s.charAt(i) );
-    }
-    return num;
-  };
-
-  const chatToNum = function(c) {
-    if ('0' <= c && c <= '9') {
-      return c.charCodeAt(0) - '0'.charCodeAt(0);
-    }
-    throw 'illegal char :' + c;
-  };
-
-  return _this;
-};
-
-//---------------------------------------------------------------------
-// qrAlphaNum
-//---------------------------------------------------------------------
-
-const qrAlphaNum = function(data) {
-
-  const _mode = QRMode.MODE_ALPHA_NUM;
-  const _data = data;
-
-  const _this = {};
-
-  _this.getMode = function() {
-    return _mode;
-  };
-
-  _this.getLength = function(buffer) {
-    return _data.length;
-  };
-
-  _this.write = function(buffer) {
-
-    const s = _data;
-
-    let i = 0;
-
-    while (i + 1 < s.length) {
-      buffer.put(
-        getCode(s.charAt(i) ) * 45 +
-        getCode(s.charAt(i + 1) ), 11);
-      i += 2;
-    }
-
-    if (i < s.length) {
-      buffer.put(getCode(s.charAt(i) ), 6);
-    }
-  };
-
-  const getCode = function(c) {
-
-    if ('0' <= c && c <= '9') {
-      return c.charCodeAt(0) - '0'.charCodeAt(0);
-    } else if ('A' <= c && c <= 'Z') {
-      return c.charCodeAt(0) - 'A'.charCodeAt(0) + 10;
-    } else {
-      switch (c) {
-      case '\u0020' : return 36;
-      case '$' : return 37;
-      case '%' : return 38;
-      case '*' : return 39;
-      case '+' : return 40;
-      case '-' : return 41;
-      case '.' : return 42;
-      case '/' : return 43;
-      case ':' : return 44;
-      default :
-        throw 'illegal char :' + c;
-      }
-    }
   };
 
   return _this;
