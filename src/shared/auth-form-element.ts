@@ -52,13 +52,13 @@ let instances = 0;
  * @csspart submit - The submit button.
  * @csspart secondary - Links and secondary buttons (resend code, forgot password).
  * @csspart status - Success and progress messages (`role="status"`).
- * @cssprop --auth-accent - Submit button background, links and focus ring. Default `#2f5bea`.
+ * @cssprop --auth-accent - Submit button background, links and focus ring. Default `#2f5bea` (links and focus ring mix it with the text colour).
  * @cssprop --auth-accent-text - Submit button text. Default `#fff`.
  * @cssprop --auth-radius - Corner radius of inputs, buttons and messages. Default `0.5rem`.
  * @cssprop --auth-gap - Space between fields. Default `1rem`.
  * @cssprop --auth-font - Font family. Default: inherited from the page.
- * @cssprop --auth-error - Error text and invalid input border. Default `#b3261e`.
- * @cssprop --auth-success - Success messages and met password rules. Default `#1b7f3b`.
+ * @cssprop --auth-error - Error text and invalid input border. Default: a red mixed with the text colour.
+ * @cssprop --auth-success - Success messages and met password rules. Default: a green mixed with the text colour.
  * @cssprop --auth-border - Input border colour. Default: the text colour at 40%.
  * @cssprop --auth-max-width - Maximum width of the form. Default `24rem`.
  */

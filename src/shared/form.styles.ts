@@ -1,7 +1,8 @@
 // Styles every form element shares. Each selector is wrapped whole in :where(), so it has zero
 // specificity: any rule of the page that targets the same nodes wins, and since every selector
 // starts at one of our tags nothing leaks onto the rest of the page. Colours derive from
-// currentColor, so the forms fit light and dark pages; --auth-* properties tune the rest.
+// currentColor (error, success and link defaults are mixed with the text colour, so they stay
+// readable on light and dark pages); --auth-* properties tune the rest.
 import { css, unsafeCSS } from 'lit';
 
 /** Every tag of the library that renders parts into the light DOM (the forms and the sign-out button). */
@@ -70,12 +71,12 @@ export const formStyles = css`
 
   :where(:is(${tags}) [part~='input']:focus-visible),
   :where(:is(${tags}) :is([part~='submit'], [part~='secondary']):focus-visible) {
-    outline: 2px solid var(--auth-accent, #2f5bea);
+    outline: 2px solid var(--auth-accent, color-mix(in srgb, #2f5bea 75%, currentColor));
     outline-offset: 2px;
   }
 
   :where(:is(${tags}) [part~='input'][aria-invalid='true']) {
-    border-color: var(--auth-error, #b3261e);
+    border-color: var(--auth-error, color-mix(in srgb, #d3261b 65%, currentColor));
   }
 
   :where(:is(${tags}) [part~='submit']) {
@@ -115,7 +116,7 @@ export const formStyles = css`
     padding: 0;
     font: inherit;
     font-size: 0.9375em;
-    color: var(--auth-accent, #2f5bea);
+    color: var(--auth-accent, color-mix(in srgb, #2f5bea 70%, currentColor));
     text-decoration: underline;
     text-underline-offset: 0.15em;
     background: none;
@@ -132,13 +133,13 @@ export const formStyles = css`
   :where(:is(${tags}) [part~='error']) {
     margin: 0;
     font-size: 0.9375em;
-    color: var(--auth-error, #b3261e);
+    color: var(--auth-error, color-mix(in srgb, #d3261b 65%, currentColor));
   }
 
   :where(:is(${tags}) [part~='error'][role='alert']) {
     padding: 0.625rem 0.75rem;
-    border-left: 3px solid var(--auth-error, #b3261e);
-    background-color: color-mix(in srgb, var(--auth-error, #b3261e) 8%, transparent);
+    border-left: 3px solid var(--auth-error, color-mix(in srgb, #d3261b 65%, currentColor));
+    background-color: color-mix(in srgb, var(--auth-error, color-mix(in srgb, #d3261b 65%, currentColor)) 8%, transparent);
     border-radius: 0 var(--auth-radius, 0.5rem) var(--auth-radius, 0.5rem) 0;
   }
 
@@ -146,8 +147,8 @@ export const formStyles = css`
     margin: 0;
     padding: 0.625rem 0.75rem;
     color: inherit;
-    border-left: 3px solid var(--auth-success, #1b7f3b);
-    background-color: color-mix(in srgb, var(--auth-success, #1b7f3b) 10%, transparent);
+    border-left: 3px solid var(--auth-success, color-mix(in srgb, #1f9d4c 70%, currentColor));
+    background-color: color-mix(in srgb, var(--auth-success, color-mix(in srgb, #1f9d4c 70%, currentColor)) 10%, transparent);
     border-radius: 0 var(--auth-radius, 0.5rem) var(--auth-radius, 0.5rem) 0;
   }
 
@@ -175,7 +176,7 @@ export const formStyles = css`
   }
 
   :where(:is(${tags}) [part~='checklist'] > li[data-met]) {
-    color: var(--auth-success, #1b7f3b);
+    color: var(--auth-success, color-mix(in srgb, #1f9d4c 70%, currentColor));
   }
 
   /* A live region stays in the accessibility tree but takes no room while it has nothing to say. */

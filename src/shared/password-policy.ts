@@ -34,7 +34,7 @@ const labels: Record<Exclude<PasswordRule, 'length'>, string> = {
   upper: 'An uppercase letter',
   lower: 'A lowercase letter',
   digit: 'A number',
-  symbol: 'A symbol, such as ! or %',
+  symbol: 'A symbol (such as ! or %)',
 };
 
 /**
