@@ -1,15 +1,16 @@
-// Two outputs from src/:
-// - dist/cognito-auth-elements.js: the drop-in file. One minified ES module with lit and the SDK
-//   inside; including it with <script type="module"> defines every element.
-// - lib/: ES modules and .d.ts (emitted by tsc in build:lib) for people who bundle us themselves.
+// Two bundles:
+// - dist/cognito-auth-elements.js: the drop-in file. One minified ES module with lit and our own
+//   Cognito client inside; including it with <script type="module"> defines every element.
+// - build/vendor/amazon-cognito-identity-js.js: the published SDK as one ES module, for what uses
+//   the SDK to prove interop (the browser interop tests, the demo's workshop page). Never shipped.
+// lib/ (ES modules and .d.ts from the same sources) is emitted by tsc in build:lib.
 import typescript from '@rollup/plugin-typescript';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
-import { sdkSlim } from './src/cognito/srp/shims/rollup-plugin.mjs';
 import { qrSlim } from './src/shared/shims/rollup-plugin.mjs';
 
-export default {
+const dropIn = {
   input: 'src/index.ts',
   output: {
     file: 'dist/cognito-auth-elements.js',
@@ -18,21 +19,26 @@ export default {
   },
   plugins: [
     typescript({ tsconfig: './tsconfig.json', declaration: false, outDir: 'dist', rootDir: 'src' }),
-    // Before nodeResolve: swaps the SDK's Buffer, SHA-256, fetch and cookie dependencies for small
-    // browser-native stand-ins (see the plugin for each, and test/node/bundle-size.test.ts).
-    sdkSlim(),
     // qrcode-generator without the renderers, GIF encoder and Kanji mode it carries on one object
     // (src/shared/shims/qrcode.mjs; test/node/qrcode-shim.test.ts proves the same QR matrices).
     qrSlim(),
-    // browser: true picks the SDK's browser entry points; preferBuiltins: false keeps anything
-    // Node-flavoured that sdkSlim does not replace from being left as a bare Node import.
-    nodeResolve({ browser: true, preferBuiltins: false }),
-    commonjs(),
+    nodeResolve({ browser: true }),
     terser({ format: { comments: false }, compress: { passes: 2 } }),
   ],
+};
+
+// The SDK is CommonJS underneath (buffer, js-cookie, @aws-crypto), which neither the test runner's
+// dev server nor a page can load as it is. Bundled as published, with no stand-ins, so the interop
+// tests talk to the real thing.
+const sdkForInterop = {
+  input: 'amazon-cognito-identity-js',
+  output: { file: 'build/vendor/amazon-cognito-identity-js.js', format: 'es' },
+  plugins: [nodeResolve({ browser: true, preferBuiltins: false }), commonjs()],
   onwarn(warning, warn) {
     // The SDK's CommonJS helpers rewrite `this` at the top level; harmless.
-    if (warning.code === 'THIS_IS_UNDEFINED') return;
+    if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return;
     warn(warning);
   },
 };
+
+export default [dropIn, sdkForInterop];

@@ -3,27 +3,13 @@
 import { existsSync } from 'node:fs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { rollup } from 'rollup';
-import commonjs from '@rollup/plugin-commonjs';
-import nodeResolve from '@rollup/plugin-node-resolve';
-import { sdkSlim } from './src/cognito/srp/shims/rollup-plugin.mjs';
 import { startLocalPool } from './build/local-pool/index.js';
 
-// The SDK is CommonJS underneath (buffer, js-cookie, @aws-crypto): the dev server cannot serve it
-// as ES modules, so it is bundled once here, as rollup bundles it for dist/, and imports of it are
-// pointed at that file.
-async function bundleSdkForTests() {
-  const bundle = await rollup({
-    input: 'amazon-cognito-identity-js',
-    // The same stand-ins as dist/ (Buffer, SHA-256, fetch, cookies), so tests exercise what ships;
-    // the SDK's own AuthenticationHelper stays, as the SRP parity tests compare against it.
-    plugins: [sdkSlim({ srpHelper: false }), nodeResolve({ browser: true, preferBuiltins: false }), commonjs()],
-    onwarn: () => {},
-  });
-  await bundle.write({ file: 'build/vendor/amazon-cognito-identity-js.js', format: 'es' });
-  await bundle.close();
+// The interop tests use the published amazon-cognito-identity-js, which is CommonJS underneath:
+// `npm run build` bundles it as one ES module (rollup.config.mjs), and imports of it go there.
+if (!existsSync('build/vendor/amazon-cognito-identity-js.js')) {
+  throw new Error('build/vendor/amazon-cognito-identity-js.js is missing: run `npm run build` first (npm test does).');
 }
-await bundleSdkForTests();
 
 const chromeCandidates = [
   process.env.CHROME_PATH,

@@ -25,8 +25,11 @@ export interface AuthEventDetails {
   'auth-signed-in': { username: string; email: string | null };
   /** Sign-in stopped because the user has not verified their email yet. */
   'auth-verification-required': { username: string };
-  /** The user signed out (locally, or everywhere when `global`). */
-  'auth-signed-out': { global: boolean };
+  /**
+   * The user signed out (locally, or everywhere when `global`). `revoked` is false when signing
+   * out here could not tell the server (the refresh token stays valid until it expires).
+   */
+  'auth-signed-out': { global: boolean; revoked: boolean };
   /** A password-reset code was sent. */
   'auth-reset-code-sent': { username: string; delivery: CodeDelivery | null };
   /** The password was reset with the emailed code. */

@@ -25,5 +25,5 @@ export const authFetch = (url: RequestInfo | URL, init?: RequestInit): Promise<R
 /** The signed-in user's ID token (refreshed if expired), or null when signed out. */
 export const getIdToken = (): Promise<string | null> => sessionStore.getIdToken();
 
-/** Signs out here, or everywhere with `{ global: true }`. */
-export const signOut = (options: { global?: boolean } = {}): Promise<void> => sessionStore.signOut(options);
+/** Signs out here, or everywhere with `{ global: true }`; `revoked` is false when the server could not be told. */
+export const signOut = (options: { global?: boolean } = {}): Promise<{ revoked: boolean }> => sessionStore.signOut(options);

@@ -1,5 +1,6 @@
-// Our error codes: stable, kebab-case, keyed from Cognito's exception names (never from the SDK's
-// English text), so every message can be looked up and later translated.
+// Our error codes: stable, kebab-case, keyed from Cognito's exception names (never from its English
+// text, except where one name covers several situations), so every message can be looked up and
+// later translated.
 import type { AuthFlow } from '../events.js';
 import { authErrorMessage } from './error-messages.js';
 
@@ -22,11 +23,16 @@ export type AuthErrorCode =
   | 'already-confirmed'
   | 'session-expired'
   | 'signed-out'
+  | 'unsupported-challenge'
   | 'network'
+  | 'timeout'
   | 'server'
   | 'unknown';
 
-/** An error our elements know how to show. `cause` is the SDK's or pool's original error. */
+/** Errors that say "try again later" rather than "this was refused". */
+export const transientCodes: ReadonlySet<AuthErrorCode> = new Set(['network', 'timeout', 'server', 'too-many-requests']);
+
+/** An error our elements know how to show. `cause` is the service's original error. */
 export class AuthError extends Error {
   override name = 'AuthError';
   constructor(
@@ -38,7 +44,7 @@ export class AuthError extends Error {
   }
 }
 
-/** Cognito's exception name (or the SDK's `code`) → our code, where the name alone decides. */
+/** Cognito's exception name → our code, where the name alone decides. */
 const codeByException: Record<string, AuthErrorCode> = {
   UsernameExistsException: 'username-exists',
   AliasExistsException: 'username-exists',
@@ -53,9 +59,10 @@ const codeByException: Record<string, AuthErrorCode> = {
   UserNotConfirmedException: 'user-not-confirmed',
   UserNotFoundException: 'user-not-found',
   PasswordResetRequiredException: 'password-reset-required',
+  // A refresh token used again after rotation replaced it: that sign-in is over.
+  RefreshTokenReuseException: 'session-expired',
   // An unknown pool or app client: the configuration points at something that does not exist.
   ResourceNotFoundException: 'not-configured',
-  NetworkError: 'network',
   InternalErrorException: 'server',
   InternalServerError: 'server',
   ServiceUnavailableException: 'server',
@@ -63,9 +70,9 @@ const codeByException: Record<string, AuthErrorCode> = {
 };
 
 /**
- * Maps whatever the SDK (or the pool behind it) threw to one of our codes. Decided by the
- * exception name; the English message is read only where Cognito reuses one name for different
- * situations (NotAuthorizedException, InvalidParameterException).
+ * Maps a Cognito error (`{ name, message, statusCode }`, as request.ts builds it) to one of our
+ * codes. Decided by the exception name; the English message is read only where Cognito reuses one
+ * name for different situations (NotAuthorizedException, InvalidParameterException).
  */
 export function authErrorCode(err: unknown): AuthErrorCode {
   if (err instanceof AuthError) return err.code;
@@ -95,16 +102,11 @@ export function authErrorCode(err: unknown): AuthErrorCode {
   const mapped = codeByException[exception];
   if (mapped) return mapped;
   if (typeof statusCode === 'number' && statusCode >= 500) return 'server';
-  // The SDK's own "no session" errors carry no code, only a message.
-  if (/please authenticate|user is not authenticated|username is null/i.test(text)) return 'signed-out';
-  // The SDK reads the error name from the JSON body; an error response that is not Cognito's JSON
-  // (a proxy's 502 page, a 500 with an HTML body) makes it throw a TypeError instead.
-  if (err instanceof TypeError) return 'server';
   return 'unknown';
 }
 
 /**
- * Turns anything thrown by the SDK into an AuthError with our code and a human message for
+ * Turns anything thrown into an AuthError with our code and a human message for
  * `flow`; the original error stays in `cause`. An AuthError passes through unchanged.
  */
 export function toAuthError(err: unknown, flow?: AuthFlow): AuthError {

@@ -1,5 +1,5 @@
 // Human messages for our error codes, keyed by code (and, where the flow changes what helps, by
-// flow), never by the SDK's English text, so a page can later swap in its own language.
+// flow), never by Cognito's English text, so a page can later swap in its own language.
 import type { AuthErrorCode } from './cognito-errors.js';
 import type { AuthFlow } from '../events.js';
 
@@ -27,7 +27,10 @@ export const errorMessages: Record<AuthErrorCode, string> = {
   'already-confirmed': 'This account is already verified. You can sign in.',
   'session-expired': 'Your session has expired. Please sign in again.',
   'signed-out': 'You are not signed in.',
+  'unsupported-challenge':
+    'This user pool asks for a sign-in step these elements cannot show yet. Contact the site owner.',
   network: 'Could not reach the sign-in service. Check your connection and try again.',
+  timeout: 'The sign-in service did not answer in time. Check your connection and try again.',
   server: 'The sign-in service had a problem. Trying again in a moment may help.',
   unknown: 'Something went wrong. Please try again.',
 };
@@ -68,6 +71,7 @@ export const flowErrorMessages: Partial<Record<AuthFlow, Partial<Record<AuthErro
   signout: {
     'signed-out': 'You are already signed out.',
     network: 'Could not reach the sign-in service to sign you out. You are still signed in: check your connection and try again.',
+    timeout: 'The sign-in service did not answer in time, so you are still signed in. Check your connection and try again.',
     server: 'The sign-in service could not sign you out just now. You are still signed in: try again in a moment.',
     'too-many-requests': 'Too many requests right now, so you are still signed in. Please wait a moment and try again.',
   },

@@ -1,4 +1,4 @@
-// Plain types the adapter hands out, so nothing outside src/cognito/ sees an SDK class.
+// Plain types the client hands out, so nothing outside src/cognito/ sees the wire.
 
 /** Where Cognito sent a code, as Cognito reports it (the destination is masked). */
 export interface CodeDelivery {
@@ -14,15 +14,19 @@ export interface CognitoConfig {
   userPoolClientId: string;
   /** Another endpoint than https://cognito-idp.<region>.amazonaws.com/ (the local pool). */
   endpoint?: string;
-  /** Where the SDK keeps tokens. */
+  /** Where tokens are kept (amazon-cognito-identity-js's key layout): localStorage by default. */
   storage?: 'local' | 'session' | 'memory';
   /** Map `a@b.c` to the workshop's `a-at-b.c` usernames. */
   usernameStyle?: 'as-typed' | 'at-to-dash';
   /** The issuer shown in authenticator apps for TOTP set-up (default: the page's host name). */
   appName?: string;
+  /** Milliseconds one request may take before it fails with a message (default 15 000). */
+  timeout?: number;
+  /** Seconds before the tokens expire when they are renewed ahead (default 60). */
+  refreshMargin?: number;
 }
 
-/** The signed-in user as the store shows it. Tokens stay with the adapter. */
+/** The signed-in user as the store shows it. Tokens stay with the client. */
 export interface SessionUser {
   /** The pool's internal username (a UUID in email-as-username pools). */
   username: string;
@@ -46,7 +50,7 @@ export interface AttributeField {
 declare const pendingBrand: unique symbol;
 /**
  * An unfinished sign-in (a challenge is open). Opaque outside src/cognito/: elements only hand it
- * back to the adapter's next call.
+ * back to the client's next call.
  */
 export interface PendingSignIn {
   readonly username: string;

@@ -49,6 +49,8 @@ const dataAttributes: Record<string, keyof CognitoConfig> = {
   'data-storage': 'storage',
   'data-username-style': 'usernameStyle',
   'data-app-name': 'appName',
+  'data-timeout': 'timeout',
+  'data-refresh-margin': 'refreshMargin',
 };
 
 // Read once: import.meta.url is this module's URL, which in the drop-in bundle is the bundle's.
@@ -85,9 +87,9 @@ export function workshopValues(): PartialConfig {
   const cognito = (globalThis as { _config?: { cognito?: Record<string, unknown> } })._config?.cognito;
   if (!cognito || typeof cognito !== 'object') return {};
   const values: PartialConfig = {};
-  for (const field of ['region', 'userPoolId', 'userPoolClientId', 'endpoint', 'storage', 'usernameStyle', 'appName'] as const) {
+  for (const field of ['region', 'userPoolId', 'userPoolClientId', 'endpoint', 'storage', 'usernameStyle', 'appName', 'timeout', 'refreshMargin'] as const) {
     const value = cognito[field];
-    if (typeof value === 'string') (values as Record<string, string>)[field] = value;
+    if (typeof value === 'string' || typeof value === 'number') (values as Record<string, string | number>)[field] = value;
   }
   return values;
 }

@@ -13,9 +13,10 @@ export type ConfigResult =
   | { ok: false; config: null; problems: string[]; missing: string[] };
 
 const poolIdPattern = /^[\w-]+_[0-9a-zA-Z]+$/;
-const fields = ['region', 'userPoolId', 'userPoolClientId', 'endpoint', 'storage', 'usernameStyle', 'appName'] as const;
+const fields = ['region', 'userPoolId', 'userPoolClientId', 'endpoint', 'storage', 'usernameStyle', 'appName', 'timeout', 'refreshMargin'] as const;
 
 function clean(value: unknown): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
   if (typeof value !== 'string') return undefined;
   const trimmed = value.trim();
   return trimmed === '' ? undefined : trimmed;
@@ -73,6 +74,16 @@ export function resolveConfig(overrides: PartialConfig = {}): ConfigResult {
     problems.push(`invalid usernameStyle "${usernameStyle}" (expected as-typed or at-to-dash)`);
     missing.push('a valid usernameStyle (as-typed or at-to-dash)');
   }
+  const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
+  if (timeout !== undefined && !(timeout > 0)) {
+    problems.push(`invalid timeout "${values.timeout}" (expected milliseconds, a number above 0)`);
+    missing.push('a valid timeout (milliseconds above 0)');
+  }
+  const refreshMargin = values.refreshMargin === undefined ? undefined : Number(values.refreshMargin);
+  if (refreshMargin !== undefined && !(refreshMargin >= 0)) {
+    problems.push(`invalid refreshMargin "${values.refreshMargin}" (expected seconds, 0 or more)`);
+    missing.push('a valid refreshMargin (seconds, 0 or more)');
+  }
   if (problems.length || !userPoolId || !userPoolClientId) {
     return { ok: false, config: null, problems, missing };
   }
@@ -86,5 +97,7 @@ export function resolveConfig(overrides: PartialConfig = {}): ConfigResult {
   if (storage) config.storage = storage as CognitoConfig['storage'];
   if (usernameStyle) config.usernameStyle = usernameStyle as CognitoConfig['usernameStyle'];
   if (values.appName) config.appName = values.appName;
+  if (timeout !== undefined) config.timeout = timeout;
+  if (refreshMargin !== undefined) config.refreshMargin = refreshMargin;
   return { ok: true, config, problems: [], missing: [] };
 }

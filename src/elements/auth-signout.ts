@@ -11,16 +11,25 @@ import { defineElement } from '../shared/define-element.js';
 import { formStyles } from '../shared/form.styles.js';
 import { navigation } from '../shared/navigation.js';
 
+const notRevokedNotice =
+  'You are signed out on this device. The sign-in service could not be reached to end the session on the server, so it ends when it expires.';
+
 /**
  * A sign-out button. Its text content is the button's label (default "Sign out"). It is `hidden`
  * unless someone is signed in (and until the stored session has been read), so a page can leave it
- * in its header for everyone. With `global`, it signs the user out on every device (GlobalSignOut);
- * a failure of that request is shown, and clicking again retries.
+ * in its header for everyone.
+ * - Here (default): the user is signed out on this device at once, then the refresh token is
+ *   revoked with one request. If that request fails, a note says so (the session was not ended on
+ *   the server) and, with `next`, a link continues there instead of going automatically.
+ * - With `global`, every device (GlobalSignOut): a failure of that request is shown, the user is
+ *   still signed in, and clicking again retries.
  *
- * @fires auth-signed-out - The user is signed out; `detail.global` says whether everywhere.
- * @fires auth-error - Sign-out failed (network or service); the user is still signed in.
+ * @fires auth-signed-out - The user is signed out; `detail.global` says whether everywhere, `detail.revoked` whether the server was told.
+ * @fires auth-error - Global sign-out failed (network or service); the user is still signed in.
  * @csspart submit - The button.
  * @csspart error - Why sign-out failed (`role="alert"`).
+ * @csspart status - The note after a sign-out the server was not told about (`role="status"`).
+ * @csspart secondary - The link to `next` under that note.
  */
 export class AuthSignout extends LitElement {
   private readonly session = new SessionController(this);
@@ -30,6 +39,8 @@ export class AuthSignout extends LitElement {
 
   @state() private busy = false;
   @state() private error = '';
+  /** Shown after signing out here when the revocation did not reach the server. */
+  @state() private notice = '';
 
   /** Sign out on every device (revokes every refresh token of the user), not only here. */
   @property({ type: Boolean }) global = false;
@@ -54,7 +65,8 @@ export class AuthSignout extends LitElement {
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const { ready, user } = this.session.state;
-    this.hidden = !(ready && user);
+    if (user) this.notice = '';
+    this.hidden = !(ready && user) && !this.notice;
     if (!user && !this.busy) this.error = '';
   }
 
@@ -63,8 +75,9 @@ export class AuthSignout extends LitElement {
     const global = this.global;
     this.busy = true;
     this.error = '';
+    let revoked: boolean;
     try {
-      await sessionStore.signOut({ global });
+      ({ revoked } = await sessionStore.signOut({ global }));
     } catch (err) {
       const { code } = toAuthError(err, 'signout');
       this.error = authErrorMessage(code, 'signout');
@@ -73,15 +86,18 @@ export class AuthSignout extends LitElement {
     } finally {
       this.busy = false;
     }
-    this.emit('auth-signed-out', { global });
-    this.goNext();
+    if (!revoked) this.notice = notRevokedNotice;
+    this.emit('auth-signed-out', { global, revoked });
+    // The note must be read before the page changes: a link continues instead.
+    const url = this.nextUrl();
+    if (url && revoked) navigation.go(url.href);
   }
 
-  private goNext(): void {
-    if (!this.next) return;
+  private nextUrl(): URL | null {
+    if (!this.next) return null;
     const url = safeRedirectUrl(this.next);
-    if (url) navigation.go(url.href);
-    else console.warn(`cognito-auth-elements: refusing to go to next="${this.next}" (only same-origin URLs are allowed).`);
+    if (!url) console.warn(`cognito-auth-elements: refusing to go to next="${this.next}" (only same-origin URLs are allowed).`);
+    return url;
   }
 
   private emit<K extends keyof AuthEventDetails>(type: K, detail: AuthEventDetails[K]): void {
@@ -89,6 +105,13 @@ export class AuthSignout extends LitElement {
   }
 
   override render() {
+    if (this.notice) {
+      const url = this.next ? safeRedirectUrl(this.next) : null;
+      return html`
+        <p part="status" role="status">${this.notice}</p>
+        ${url ? html`<a part="secondary" href=${url.href}>Continue</a>` : nothing}
+      `;
+    }
     const label = this.label || 'Sign out';
     return html`
       <button part="submit" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.handleClick}>

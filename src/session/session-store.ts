@@ -1,11 +1,14 @@
-// The page's session: who is signed in, who just registered, and the tokens (which stay where the
-// SDK keeps them; the store only asks the adapter for them). Plain TypeScript, no Lit.
+// The page's session: who is signed in, who just registered, and the tokens (which stay in
+// storage; the store only asks the client for them). Plain TypeScript, no Lit.
 import { cognito } from '../cognito/cognito-client.js';
 import { AuthError } from '../cognito/cognito-errors.js';
 import { authErrorMessage } from '../cognito/error-messages.js';
+import { defaultRefreshMargin } from '../cognito/refresh.js';
 import type { CognitoConfig, SessionUser } from '../cognito/types.js';
 import { onConfigChange } from '../config/config-sources.js';
 import { resolveConfig } from '../config/resolve-config.js';
+import { afterPaint } from '../shared/after-paint.js';
+import { forgetSignInConfig, recallSignInConfig, rememberSignInConfig } from './sign-in-config.js';
 
 /** What the store knows. Replaced (never mutated) on every change. */
 export interface SessionState {
@@ -27,19 +30,24 @@ export interface SessionStore {
   subscribe(listener: SessionListener): () => void;
   /** Resolves once the stored session has been read (state.ready). */
   whenReady(): Promise<SessionState>;
-  /** Re-reads the session from the SDK's storage (refreshing expired tokens). */
+  /** Re-reads the session from storage (renewing tokens that are about to expire). */
   refresh(): Promise<void>;
   /** Remembers who just registered (kept in sessionStorage, so it survives going to the next page). */
   setPendingEmail(email: string | null): void;
   /**
    * Records a finished sign-in (called by <auth-signin>); clears the pending email. Pass the
    * config the element signed in with when it came from the element's own attributes: the store
-   * then uses it for tokens and sign-out when no page-wide configuration exists.
+   * then uses it for tokens and sign-out when no page-wide configuration exists, on this page and
+   * the next ones (it is kept beside the tokens until sign-out).
    */
   signedIn(user: SessionUser, config?: CognitoConfig): void;
-  /** The current ID token, refreshed with the refresh token if expired; null when signed out. */
+  /**
+   * The current ID token, renewed first when it expires within the refresh margin (one request
+   * for the page and every tab); null when signed out. Rejects with an AuthError only when the
+   * token has expired and the service cannot be reached; the user stays signed in meanwhile.
+   */
   getIdToken(): Promise<string | null>;
-  /** The current access token, refreshed if expired; null when signed out. */
+  /** The current access token, renewed as getIdToken's; null when signed out. */
   getAccessToken(): Promise<string | null>;
   /**
    * The current ID token, for pages written like the Wild Rydes workshop's ride.js
@@ -51,17 +59,30 @@ export interface SessionStore {
   /**
    * fetch() with `Authorization: <ID token>`. The raw token, no "Bearer " prefix: that is what
    * the workshop sends and what API Gateway's Cognito user-pool authorizer accepts. Rejects
-   * with AuthError 'signed-out' (and sends nothing) when nobody is signed in.
+   * with AuthError 'signed-out' (and sends nothing) when nobody is signed in. A 401 answer is
+   * retried once with a freshly renewed token (the API may have seen a token revoked or expired
+   * early); a second 401 is returned as it is.
    */
   authFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
-  /** Signs out on this device (revoking the refresh token), or everywhere with `global: true`. */
-  signOut(options?: { global?: boolean }): Promise<void>;
+  /**
+   * Signs out on this device, or everywhere with `global: true`.
+   * - Here: signed out at once; the refresh token is then revoked with one request. `revoked` is
+   *   false when that request failed: the token was not ended on the server.
+   * - Everywhere: GlobalSignOut first; if it cannot reach the service it rejects and the user
+   *   stays signed in, so it can be retried.
+   */
+  signOut(options?: { global?: boolean }): Promise<{ revoked: boolean }>;
 }
 
 const pendingEmailKey = 'cognito-auth-elements.pending-email';
-// The SDK's storage keys all start with this; another tab writing them means a sign-in,
-// a sign-out or a token refresh there.
-const sdkKeyPrefix = 'CognitoIdentityServiceProvider.';
+// The token storage keys all start with this (the SDK's layout); another tab writing them means
+// a sign-in, a sign-out or a token refresh there.
+const tokenKeyPrefix = 'CognitoIdentityServiceProvider.';
+// While the service cannot be reached: wait this long before asking again, doubling to the max.
+const firstRetryMs = 2000;
+const maxRetryMs = 60_000;
+// setTimeout's longest delay; a renewal further away is re-planned when it fires.
+const maxTimerMs = 2 ** 31 - 1;
 
 function readPendingEmail(): string | null {
   try {
@@ -96,11 +117,36 @@ function createSessionStore(): SessionStore {
   let refreshAgain = false;
   let readyWaiters: Array<(state: SessionState) => void> = [];
   let signedInWith: CognitoConfig | null = null;
+  let renewalTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryMs = 0;
 
-  /** The page-wide configuration, else the one the last sign-in used. */
+  /** The page-wide configuration, else the one the last sign-in used (on this page or an earlier one). */
   function currentConfig(): CognitoConfig | null {
     const resolved = resolveConfig();
-    return resolved.ok ? resolved.config : signedInWith;
+    if (resolved.ok) return resolved.config;
+    signedInWith ??= recallSignInConfig();
+    return signedInWith;
+  }
+
+  /**
+   * Plans the next read: just before the tokens expire (so they are renewed ahead, and a revoked
+   * session is noticed), or soon with backoff while the service is unreachable.
+   */
+  function planNextRead(config: CognitoConfig | null, unreachable: boolean): void {
+    clearTimeout(renewalTimer);
+    renewalTimer = undefined;
+    const user = state.user;
+    if (!config || !user) return;
+    let delay: number;
+    if (unreachable) {
+      retryMs = retryMs ? Math.min(retryMs * 2, maxRetryMs) : firstRetryMs;
+      delay = retryMs;
+    } else {
+      retryMs = 0;
+      const margin = config.refreshMargin ?? defaultRefreshMargin;
+      delay = Math.max((user.expiresAt - margin) * 1000 - Date.now(), firstRetryMs);
+    }
+    renewalTimer = setTimeout(() => void refresh(), Math.min(delay, maxTimerMs));
   }
 
   function update(patch: Partial<SessionState>): void {
@@ -127,16 +173,20 @@ function createSessionStore(): SessionStore {
     const startedAt = generation;
     const config = currentConfig();
     let user: SessionUser | null = null;
+    let unreachable = false;
     if (config) {
       try {
         user = await cognito.currentUser(config);
       } catch {
-        // Unreachable service: keep what we had rather than report a sign-out that did not happen.
-        user = state.user;
+        // Tokens expired and the service unreachable: still signed in (the refresh token is kept),
+        // as the stored claims say, rather than a sign-out that did not happen.
+        unreachable = true;
+        user = cognito.storedUser(config) ?? state.user;
       }
     }
     if (startedAt === generation) update({ user, ready: true });
     else update({ ready: true });
+    planNextRead(config, unreachable);
   }
 
   /** One read at a time; changes during a read cause exactly one more read. */
@@ -163,28 +213,48 @@ function createSessionStore(): SessionStore {
     started = true;
     if (typeof window !== 'undefined') {
       window.addEventListener('storage', (event) => {
-        if (event.key === null || event.key.startsWith(sdkKeyPrefix)) void refresh();
+        if (event.key === null || event.key.startsWith(tokenKeyPrefix)) void refresh();
+      });
+      // Back online, or back to a tab whose timers the browser slowed down: look again now.
+      window.addEventListener('online', () => void refresh());
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'visible' && retryMs) void refresh();
+      });
+      // Back from the back/forward cache (Back after signing out elsewhere): the page's state is
+      // old, storage is not.
+      window.addEventListener('pageshow', (event) => {
+        if (event.persisted) void refresh();
       });
     }
     onConfigChange(() => void refresh());
-    // A page often calls configure() in a script after the bundle's: without configuration yet,
-    // wait for that call or for the page to finish loading before reporting "ready, signed out",
-    // so a members-only gate does not send a signed-in visitor away.
-    if (!currentConfig() && typeof document !== 'undefined' && document.readyState !== 'complete') {
-      window.addEventListener('load', () => void refresh(), { once: true });
-    } else {
-      void refresh();
-    }
+    // The first read waits for the first paint: the forms appear before any storage or network work.
+    void afterPaint().then(() => {
+      // A page often calls configure() in a script after the bundle's: without configuration yet,
+      // wait for that call or for the page to finish loading before reporting "ready, signed out",
+      // so a members-only gate does not send a signed-in visitor away.
+      if (!currentConfig() && typeof document !== 'undefined' && document.readyState !== 'complete') {
+        window.addEventListener('load', () => void refresh(), { once: true });
+      } else {
+        void refresh();
+      }
+    });
   }
 
-  async function tokens(): Promise<{ idToken: string; accessToken: string } | null> {
+  async function tokens(force = false): Promise<{ idToken: string; accessToken: string } | null> {
     start();
     const config = currentConfig();
     if (!config) return null;
-    const result = await cognito.getTokens(config);
-    if (!result && state.user) update({ user: null }); // expired or revoked since we last looked
-    if (result && !state.user) void refresh(); // signed in by someone else (the SDK directly)
+    const result = await cognito.getTokens(config, { force });
+    if (!result && state.user) update({ user: null }); // revoked or expired since we last looked
+    if (result && (!state.user || force)) void refresh(); // signed in elsewhere (the SDK directly), or renewed
     return result;
+  }
+
+  function signedOut(): void {
+    signedInWith = null;
+    forgetSignInConfig();
+    update({ user: null });
+    planNextRead(null, false);
   }
 
   const store: SessionStore = {
@@ -213,9 +283,13 @@ function createSessionStore(): SessionStore {
     signedIn(user, config) {
       start();
       generation += 1;
-      if (config) signedInWith = config;
+      if (config && !resolveConfig().ok) {
+        signedInWith = config;
+        rememberSignInConfig(config);
+      }
       writePendingEmail(null);
       update({ user, pendingEmail: null, ready: true });
+      planNextRead(currentConfig(), false);
     },
     async getIdToken() {
       return (await tokens())?.idToken ?? null;
@@ -229,16 +303,33 @@ function createSessionStore(): SessionStore {
     async authFetch(input, init) {
       const token = await store.getIdToken();
       if (!token) throw new AuthError('signed-out', authErrorMessage('signed-out'));
-      const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
-      headers.set('Authorization', token);
-      return fetch(input, { ...init, headers });
+      // A Request's body can be read once: keep a copy for the retry.
+      const spare = input instanceof Request ? input.clone() : input;
+      const send = (request: RequestInfo | URL, idToken: string) => {
+        const headers = new Headers(init?.headers ?? (request instanceof Request ? request.headers : undefined));
+        headers.set('Authorization', idToken);
+        return fetch(request, { ...init, headers });
+      };
+      const response = await send(input, token);
+      if (response.status !== 401) return response;
+      const renewed = (await tokens(true))?.idToken;
+      return renewed && renewed !== token ? send(spare, renewed) : response;
     },
     async signOut({ global = false } = {}) {
       start();
       const config = currentConfig();
       generation += 1;
-      if (config) await cognito.signOut(config, { global });
-      update({ user: null });
+      if (!config) {
+        update({ user: null });
+        return { revoked: true };
+      }
+      // Here: the client forgets the tokens before its first await, so the page (and the other
+      // tabs, through storage) are signed out at once, while the revocation is still on its way.
+      const outcome = cognito.signOut(config, { global });
+      if (!global) signedOut();
+      const result = await outcome;
+      signedOut();
+      return result;
     },
   };
   return store;
@@ -249,7 +340,7 @@ const storeKey = Symbol.for('cognito-auth-elements.session-store');
 /**
  * The page's one session store, shared by every element and by every copy of this script on the
  * page (it lives on globalThis). It uses the page-wide configuration (configure(), the script
- * tag's data- attributes, window._config), not any one element's attributes.
+ * tag's data- attributes, window._config), else the configuration of the element that signed in.
  */
 export const sessionStore: SessionStore = ((globalThis as { [storeKey]?: SessionStore })[storeKey] ??=
   createSessionStore());

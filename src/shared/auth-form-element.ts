@@ -34,6 +34,9 @@ export interface FieldOptions {
   extra?: TemplateResult | typeof nothing;
 }
 
+/** Codes whose AuthError message says more than the code's catalogue text. */
+const specificMessages: ReadonlySet<AuthErrorCode> = new Set(['not-configured', 'unsupported-challenge']);
+
 // A per-bundle prefix keeps ids unique even when two copies of the script share a page.
 const idPrefix = `auth-${Math.random().toString(36).slice(2, 7)}`;
 let instances = 0;
@@ -182,8 +185,9 @@ export abstract class AuthFormElement extends LitElement {
 
   private fail(err: unknown, flow: AuthFlow): void {
     const cause = err instanceof AuthError ? err : new AuthError('unknown', String(err), err);
-    // Worded for this flow and keyed by code; our own not-configured text names what is missing.
-    const message = cause.message && cause.code === 'not-configured' ? cause.message : authErrorMessage(cause.code, flow);
+    // Worded for this flow and keyed by code; our own not-configured and unsupported-challenge
+    // texts name what is missing.
+    const message = cause.message && specificMessages.has(cause.code) ? cause.message : authErrorMessage(cause.code, flow);
     this.error = new AuthError(cause.code, message, cause);
     const field = this.fieldForError(cause.code, flow);
     // The alert carries the text; the field points at it so it is read again on focus.

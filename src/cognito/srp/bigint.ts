@@ -1,5 +1,5 @@
 // Big-integer helpers on native BigInt, encoding numbers exactly as the SDK's AuthenticationHelper
-// does (cognito-protocol.md §4.1).
+// does (its padHex: Java BigInteger byte arrays as hex).
 
 /** Parses hex (either case, no prefix) into a non-negative BigInt. */
 export function fromHex(hex: string): bigint {

@@ -1,5 +1,6 @@
 // The client's ephemeral SRP pair (a, A). A costs one modular exponentiation, so it is computed
-// ahead (when a sign-in form appears, in idle time) and a submit only pays for S.
+// ahead (when a sign-in form appears, in idle time after it has painted) and a submit only pays for S.
+import { idleAfterPaint } from '../../shared/after-paint.js';
 import { bytesToHex, fromHex } from './bigint.js';
 import { computeA } from './srp-client.js';
 
@@ -34,16 +35,9 @@ export async function prepareEphemeral(): Promise<Ephemeral> {
 // A pool of one: at most one prepared pair waits, and taking it empties the slot.
 let prepared: Promise<Ephemeral> | null = null;
 
-const whenIdle = () =>
-  new Promise<void>((resolve) =>
-    typeof requestIdleCallback === 'function'
-      ? requestIdleCallback(() => resolve(), { timeout: 2000 })
-      : setTimeout(resolve, 0),
-  );
-
-/** Computes the next sign-in's pair in idle time, unless one is already waiting. */
+/** Computes the next sign-in's pair in idle time after the next paint, unless one is already waiting. */
 export function prepareEphemeralWhenIdle(): void {
-  prepared ??= whenIdle().then(prepareEphemeral);
+  prepared ??= idleAfterPaint().then(prepareEphemeral);
 }
 
 /** The waiting pair if there is one (it is never handed out twice), else a fresh one. */

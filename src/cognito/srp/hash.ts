@@ -1,5 +1,5 @@
-// SHA-256 and HMAC-SHA256 through WebCrypto (secure contexts only: https or localhost; the sign-in
-// falls back to the SDK elsewhere, see native-srp-sign-in.ts).
+// SHA-256 and HMAC-SHA256 through WebCrypto (secure contexts only: https or localhost, which
+// Cognito sign-in needs anyway; on a plain-http page crypto.subtle is missing and sign-in says so).
 import { bytesToHex, hexToBytes } from './bigint.js';
 
 const encoder = new TextEncoder();

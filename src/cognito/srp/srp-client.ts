@@ -1,6 +1,6 @@
 // The client half of SRP-6a exactly as amazon-cognito-identity-js computes it
 // (AuthenticationHelper, CognitoUser.authenticateUserDefaultAuth, DateHelper), on native BigInt and
-// WebCrypto. Reference and test vector: cognito-protocol.md §4.
+// WebCrypto. test/browser/srp/sdk-parity.test.ts checks it against the SDK's own maths.
 import { fromHex, hexToBytes, modPow, padHex } from './bigint.js';
 import { concatBytes, hexHash, hmacSha256, sha256Hex, utf8 } from './hash.js';
 

@@ -7,6 +7,7 @@ import type { AuthErrorEvent, AuthSignedOutEvent } from '../../../src/events.js'
 import { sessionStore } from '../../../src/session/session-store.js';
 import { captureNavigation, restoreSpies, settled, spyOn } from '../helpers/form.js';
 import { clearFaults, clearStoredSessions, expireStoredSession, injectFault, poolConfig, storageFor } from '../helpers/pool.js';
+import { logCognitoRequests } from '../helpers/requests.js';
 import { closeOtherTabs, otherTab, signInNewUser, stateWhere } from '../helpers/session.js';
 
 const config = poolConfig();
@@ -65,7 +66,7 @@ describe('<auth-signout>', () => {
     const el = await fixture<AuthSignout>('<auth-signout next="signin.html"></auth-signout>');
     const signedOut = oneEvent(el, 'auth-signed-out') as Promise<AuthSignedOutEvent>;
     button(el).click();
-    expect((await signedOut).detail).to.deep.equal({ global: false });
+    expect((await signedOut).detail).to.deep.equal({ global: false, revoked: true });
 
     expect(sessionStore.state.user).to.equal(null);
     expect(await cognito.getTokens(config)).to.equal(null);
@@ -76,6 +77,39 @@ describe('<auth-signout>', () => {
     expect(el.hidden).to.equal(true);
   });
 
+  it('signs out here at once when RevokeToken fails: one request, a note, and a link instead of going to next', async () => {
+    await signInNewUser();
+    const urls = captureNavigation();
+    await injectFault({ operation: 'RevokeToken', kind: 'http-500' });
+    const requests = logCognitoRequests();
+    try {
+      const el = await fixture<AuthSignout>('<auth-signout next="signin.html"></auth-signout>');
+      const signedOut = oneEvent(el, 'auth-signed-out') as Promise<AuthSignedOutEvent>;
+      button(el).click();
+      expect((await signedOut).detail).to.deep.equal({ global: false, revoked: false });
+      expect(requests.count('RevokeToken')).to.equal(1);
+      expect(sessionStore.state.user).to.equal(null);
+      expect(await cognito.getTokens(config)).to.equal(null);
+      expect(urls).to.deep.equal([]);
+      await settled(el);
+      expect(el.hidden).to.equal(false);
+      expect(el.querySelector('[role="status"]')!.textContent).to.match(/signed out on this device.*could not be reached/i);
+      expect(el.querySelector<HTMLAnchorElement>('a[part~="secondary"]')!.href).to.equal(new URL('signin.html', location.href).href);
+      await expect(el).to.be.accessible();
+    } finally {
+      requests.stop();
+    }
+  });
+
+  it('is signed out at once while RevokeToken is still on its way', async () => {
+    await signInNewUser();
+    await injectFault({ operation: 'RevokeToken', kind: 'delay', delayMs: 1500, times: 1 });
+    const outcome = sessionStore.signOut();
+    expect(sessionStore.state.user).to.equal(null);
+    expect(await cognito.getTokens(config)).to.equal(null);
+    expect(await outcome).to.deep.equal({ revoked: true });
+  });
+
   it('signs out everywhere with global: another session of the user can no longer refresh', async () => {
     const { email, password } = await signInNewUser();
     const device = poolConfig({ storage: 'memory' });
@@ -84,7 +118,7 @@ describe('<auth-signout>', () => {
     const el = await fixture<AuthSignout>('<auth-signout global></auth-signout>');
     const signedOut = oneEvent(el, 'auth-signed-out') as Promise<AuthSignedOutEvent>;
     button(el).click();
-    expect((await signedOut).detail).to.deep.equal({ global: true });
+    expect((await signedOut).detail).to.deep.equal({ global: true, revoked: true });
 
     expireStoredSession(device);
     expect(await cognito.getTokens(device)).to.equal(null);
