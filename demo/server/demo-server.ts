@@ -103,6 +103,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   const configScript = servedConfigScript(site, poolUrl);
   // The drop-in bundle is served from dist/ under js/, as a site would copy it next to its scripts.
   const bundleMount: Mount[] = [{ prefix: '/js/', dir: join(repoRoot, 'dist') }];
+  // The published SDK as one ES module (built by rollup.config.mjs into build/vendor/), for the
+  // workshop page that uses amazon-cognito-identity-js directly (workshop-ride.html).
+  const vendorMount: Mount[] = [{ prefix: '/vendor/', dir: join(repoRoot, 'build', 'vendor') }];
   const siteMount: Mount[] = [{ prefix: '/', dir: demoDir }];
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -122,8 +125,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     const served =
       pathname === '/js/cognito-auth-elements.js'
         ? await serveFile(req, res, bundleMount)
-        : // The server's own source is not part of the site.
-          !pathname.startsWith('/server/') && (await serveFile(req, res, siteMount));
+        : pathname === '/vendor/amazon-cognito-identity-js.js'
+          ? await serveFile(req, res, vendorMount)
+          : // The server's own source is not part of the site.
+            !pathname.startsWith('/server/') && (await serveFile(req, res, siteMount));
     if (!served) res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
   }
 

@@ -38,6 +38,11 @@ try {
       await shoot(page, name, width);
     }
 
+    // The workshop page on the SDK, before anyone signs in.
+    await open('workshop-ride.html');
+    await page.waitForSelector('#signed-out', { visible: true });
+    await shoot(page, 'workshop-ride-signed-out', width);
+
     // The register form part-filled, to show the live password checklist.
     await open('register.html');
     await fill(page, 'auth-register', { email: 'ada@example.com', password: 'short1' });
@@ -65,6 +70,13 @@ try {
     await page.click('#request-ride');
     await page.waitForSelector('#ride-result .result-title');
     await shoot(page, 'ride', width);
+
+    // The workshop page on the SDK sees the session <auth-signin> made, after a ride request.
+    await open('workshop-ride.html');
+    await page.waitForSelector('#members', { visible: true });
+    await page.click('#request-ride');
+    await page.waitForSelector('#ride-result .result-title');
+    await shoot(page, 'workshop-ride', width);
 
     await context.close();
   }
