@@ -1,13 +1,14 @@
 // Authenticator-app set-up during sign-in (MFA_SETUP): AssociateSoftwareToken gives the secret,
 // VerifySoftwareToken checks the first code; both carry the challenge's Session, not a token.
 import { AuthError } from './cognito-errors.js';
+import { authErrorMessage } from './error-messages.js';
 import { request } from './request.js';
 import type { CognitoConfig } from './types.js';
 
 /** A new TOTP secret for the user in this sign-in, and the Session to continue with. */
 export async function associateSoftwareToken(config: CognitoConfig, session: string): Promise<{ secret: string; session: string }> {
   const result = await request(config, 'AssociateSoftwareToken', { Session: session });
-  if (!result.SecretCode || !result.Session) throw new AuthError('server', 'AssociateSoftwareToken answered without a secret.');
+  if (!result.SecretCode || !result.Session) throw new AuthError('server', authErrorMessage('server'));
   return { secret: result.SecretCode, session: result.Session };
 }
 
@@ -18,7 +19,7 @@ export async function verifySoftwareToken(config: CognitoConfig, session: string
     UserCode: code.trim(),
     FriendlyDeviceName: 'Authenticator app',
   });
-  if (result.Status !== 'SUCCESS' || !result.Session) throw new AuthError('code-mismatch', 'The code was not accepted.');
+  if (result.Status !== 'SUCCESS' || !result.Session) throw new AuthError('code-mismatch', authErrorMessage('code-mismatch'));
   return result.Session;
 }
 

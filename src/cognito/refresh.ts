@@ -7,6 +7,7 @@
 //   tokens stay, the caller gets them while they are still valid, and an AuthError once expired.
 import { AuthError, transientCodes } from './cognito-errors.js';
 import { withCrossTabLock } from './cross-tab-lock.js';
+import { authErrorMessage } from './error-messages.js';
 import { request } from './request.js';
 import { clearTokens, readTokens, secondsLeft, writeTokens, type StoredTokens } from './token-storage.js';
 import type { CognitoConfig } from './types.js';
@@ -39,7 +40,7 @@ async function renew(config: CognitoConfig, force: boolean, seen: string | undef
       // retry grace period accepts the old token for a repeat of a request that got lost.
       { retries: 2 },
     );
-    if (!result?.IdToken || !result.AccessToken) throw new AuthError('server', 'The refresh answered without tokens.');
+    if (!result?.IdToken || !result.AccessToken) throw new AuthError('server', authErrorMessage('server'));
     return writeTokens(config, {
       username: tokens.username,
       idToken: result.IdToken,

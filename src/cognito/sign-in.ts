@@ -57,11 +57,12 @@ function parseList(value: string | undefined): string[] {
   }
 }
 
+/** An answer that breaks the protocol: shown as the service's fault; `what` is kept for developers. */
+const malformed = (what: string) => new AuthError('server', authErrorMessage('server'), new Error(what));
+
+/** The catalogue's message, naming the challenge so the site owner knows what to switch off. */
 function unsupported(name: string): AuthError {
-  return new AuthError(
-    'unsupported-challenge',
-    `This user pool asks for a sign-in step these elements do not support yet (${name}). Contact the site owner.`,
-  );
+  return new AuthError('unsupported-challenge', authErrorMessage('unsupported-challenge').replace(' yet', ` yet (${name})`));
 }
 
 function respond(config: CognitoConfig, name: string, session: string | undefined, responses: Record<string, string>) {
@@ -88,7 +89,7 @@ async function nextStep(
   if (result) {
     const { IdToken: idToken, AccessToken: accessToken, RefreshToken: refreshToken } = result;
     if (!idToken || !accessToken || !refreshToken) {
-      throw new AuthError('server', 'The sign-in service answered without a complete set of tokens.');
+      throw malformed('incomplete tokens');
     }
     const tokens = writeTokens(config, { username: context.username, idToken, accessToken, refreshToken });
     return { step: 'done', user: toSessionUser(tokens) };
@@ -98,8 +99,8 @@ async function nextStep(
   const parameters = answer.ChallengeParameters ?? {};
   const username = parameters.USER_ID_FOR_SRP || context.username;
   const session = answer.Session;
-  if (!name) throw new AuthError('server', 'The sign-in service answered with neither tokens nor a next step.');
-  if (!session) throw new AuthError('server', `The sign-in service asked for ${name} without a session.`);
+  if (!name) throw malformed('no tokens, no challenge');
+  if (!session) throw malformed(`${name} without a Session`);
   const open = (challengeName: Challenge['name'], challengeSession = session) =>
     pendingFor({ ...context, name: challengeName, session: challengeSession, username });
 
@@ -160,7 +161,7 @@ export async function signIn(config: CognitoConfig, email: string, password: str
     if (challenge.ChallengeName !== 'PASSWORD_VERIFIER') return await nextStep(config, challenge, context);
     const parameters = challenge.ChallengeParameters ?? {};
     const { USER_ID_FOR_SRP: userId, SRP_B: srpB, SALT: salt, SECRET_BLOCK: secretBlock } = parameters;
-    if (!userId || !srpB || !salt || !secretBlock) throw new AuthError('server', 'The sign-in service sent an incomplete SRP challenge.');
+    if (!userId || !srpB || !salt || !secretBlock) throw malformed('incomplete SRP challenge');
     // From here on the pool's internal name replaces the typed one, in the maths and in storage.
     const { timestamp, signature } = await answerPasswordVerifier({
       a,

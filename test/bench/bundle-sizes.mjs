@@ -7,7 +7,10 @@ import { rollup } from 'rollup';
 import { minify } from 'terser';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
-import config from '../../rollup.config.mjs';
+import configs from '../../rollup.config.mjs';
+
+// The drop-in bundle's config (rollup.config.mjs also builds the SDK for the interop tests).
+const config = Array.isArray(configs) ? configs[0] : configs;
 
 const byPackage = process.argv.includes('--by-package');
 const bundle = await rollup({ ...config, plugins: config.plugins.filter(p => p.name !== 'terser') });
