@@ -30,10 +30,13 @@ const pool = await startLocalPool({ quiet: true });
 const mfaPool = await startLocalPool({ quiet: true, mfa: 'ON', poolId: 'us-east-1_LocalMfaPool' });
 // A third requires a name besides the email, for <auth-register attributes> and the pool's refusal.
 const attributesPool = await startLocalPool({ quiet: true, requiredAttributes: ['email', 'name'], poolId: 'us-east-1_LocalAttrPool' });
+// A fourth rotates refresh tokens with no grace period, so a replayed refresh token fails at once.
+const rotationPool = await startLocalPool({ quiet: true, refreshTokenRotation: { retryGracePeriodSeconds: 0 }, poolId: 'us-east-1_LocalRotPool' });
 process.on('exit', () => {
   pool.close();
   mfaPool.close();
   attributesPool.close();
+  rotationPool.close();
 });
 const address = ({ url, poolId, clientId }) => ({ url, poolId, clientId });
 
@@ -78,7 +81,7 @@ export default {
 <html>
   <head><meta charset="utf-8"></head>
   <body>
-    <script>window.__localPool = ${JSON.stringify(address(pool))}; window.__localPools = ${JSON.stringify({ mfa: address(mfaPool), attributes: address(attributesPool) })};</script>
+    <script>window.__localPool = ${JSON.stringify(address(pool))}; window.__localPools = ${JSON.stringify({ mfa: address(mfaPool), attributes: address(attributesPool), rotation: address(rotationPool) })};</script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,

@@ -13,6 +13,8 @@
  *   --required-attributes LIST     e.g. name,phone_number (default email; "none" for nothing)
  *   --mfa OFF|OPTIONAL|ON          default OFF
  *   --prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY   default SIGN_IN
+ *   --refresh-token-rotation[=SECONDS]  rotate refresh tokens; SECONDS (0-60, default 0) is the
+ *                                  retry grace period of the token a refresh replaced
  *   --quiet                        no banner, no codes on the console
  */
 import { parseArgs } from 'node:util';
@@ -25,8 +27,24 @@ function list(text: string | undefined): string[] | undefined {
   return text.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
+/**
+ * parseArgs has no optional values: a bare --refresh-token-rotation (not followed by its seconds)
+ * becomes --refresh-token-rotation=0.
+ */
+function withOptionalValues(args: string[]): string[] {
+  return args.map((arg, i) => (arg === '--refresh-token-rotation' && !/^\d+$/.test(args[i + 1] ?? '') ? `${arg}=0` : arg));
+}
+
+function gracePeriod(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const seconds = Number(text);
+  if (!/^\d+$/.test(text) || seconds > 60) throw new Error(`--refresh-token-rotation takes 0..60 seconds of grace, not "${text}"`);
+  return seconds;
+}
+
 async function main() {
   const { values } = parseArgs({
+    args: withOptionalValues(process.argv.slice(2)),
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
@@ -38,16 +56,18 @@ async function main() {
       'required-attributes': { type: 'string' },
       mfa: { type: 'string' },
       'prevent-user-existence-errors': { type: 'string' },
+      'refresh-token-rotation': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    console.log('usage: npm run local-pool -- [--port N] [--host H] [--pool-id ID] [--client-id CID] [--data FILE] [--password-policy min=8,upper,lower,digit,symbol] [--username-attributes email|none] [--required-attributes a,b] [--mfa OFF|OPTIONAL|ON] [--prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY] [--quiet]');
+    console.log('usage: npm run local-pool -- [--port N] [--host H] [--pool-id ID] [--client-id CID] [--data FILE] [--password-policy min=8,upper,lower,digit,symbol] [--username-attributes email|none] [--required-attributes a,b] [--mfa OFF|OPTIONAL|ON] [--prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY] [--refresh-token-rotation[=SECONDS]] [--quiet]');
     return;
   }
   const port = values.port === undefined ? 9229 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, not "${values.port}"`);
+  const grace = gracePeriod(values['refresh-token-rotation']);
   const options: LocalPoolOptions = {
     port,
     host: values.host,
@@ -59,6 +79,7 @@ async function main() {
     requiredAttributes: list(values['required-attributes']),
     mfa: values.mfa?.toUpperCase() as MfaSetting | undefined,
     preventUserExistenceErrors: values['prevent-user-existence-errors']?.toUpperCase() as UserExistenceErrors | undefined,
+    refreshTokenRotation: grace === undefined ? undefined : { retryGracePeriodSeconds: grace },
     quiet: values.quiet,
   };
   const pool = await startLocalPool(options);
@@ -71,6 +92,7 @@ async function main() {
       `password min ${policy.minLength}${classes.length ? ' + ' + classes.join(' + ') : ''}`,
       `required attributes: ${config.requiredAttributes.join(', ') || 'none'}`,
       `MFA ${config.mfa}`,
+      config.refreshTokenRotation ? `refresh token rotation (grace ${config.refreshTokenRotation.retryGracePeriodSeconds} s)` : 'no refresh token rotation',
     ].join('; ');
     console.log(`Local Cognito user pool listening on ${pool.url}
   pool id:   ${pool.poolId}

@@ -20,3 +20,8 @@ export const expiredCode = () => err('ExpiredCodeException', 'Invalid code provi
 export const attemptLimit = () => err('LimitExceededException', 'Attempt limit exceeded, please try after some time.');
 export const mfaCodeMismatch = () => err('CodeMismatchException', 'Invalid code or auth state for the user.');
 export const sessionExpired = () => notAuthorized('Invalid session for the user, session is expired.');
+/**
+ * A refresh token that rotation replaced, sent again after the grace period. AWS documents the
+ * type, not the message (API_GetTokensFromRefreshToken); this one says what happened.
+ */
+export const refreshTokenReused = () => err('RefreshTokenReuseException', 'Refresh Token has been rotated and can no longer be used.');

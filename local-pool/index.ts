@@ -1,18 +1,22 @@
 /**
  * A local, Cognito-compatible user pool: real SRP, real RS256 JWTs, the wire protocol the
- * amazon-cognito-identity-js SDK speaks. See /work/shared/cognito-protocol.md for the reference.
+ * amazon-cognito-identity-js SDK speaks. AWS documents that protocol in the Cognito user pools API
+ * reference: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/Welcome.html
  */
 import type { AddressInfo } from 'node:net';
 import { Faults } from './faults.js';
 import { Mailbox } from './mailbox.js';
 import { resolveConfig, type LocalPoolOptions } from './options.js';
 import type { Pool } from './pool.js';
+import { RequestLog } from './requests.js';
 import { createPoolServer } from './server.js';
 import { Sessions } from './sessions.js';
 import { Store } from './store.js';
 import { TokenIssuer, createKeys, loadKeys } from './tokens.js';
 
-export type { LocalPoolOptions, Limits, MfaSetting, UserExistenceErrors } from './options.js';
+export type { LocalPoolOptions, Limits, MfaSetting, RefreshTokenRotation, UserExistenceErrors } from './options.js';
+export type { Fault, FaultKind } from './faults.js';
+export type { LoggedRequest } from './requests.js';
 export type { PasswordPolicy } from './policy.js';
 export type { Message, MessageKind } from './mailbox.js';
 export { parsePasswordPolicy } from './policy.js';
@@ -40,15 +44,18 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
   const mailbox = new Mailbox(config.quiet);
   const sessions = new Sessions(config.limits.sessionTtlMs);
   const faults = new Faults();
+  const requests = new RequestLog();
   // The issuer needs the port, known only once listening; tokens are not issued before that.
   const pool: Pool = { config, store, mailbox, sessions, tokens: null as unknown as TokenIssuer };
   const server = createPoolServer(pool, {
     faults,
+    requests,
     async reset() {
       store.clear();
       sessions.clear();
       mailbox.clear();
       faults.clear();
+      requests.clear();
       await store.save();
     },
   });

@@ -10,6 +10,16 @@ export type MfaSetting = 'OFF' | 'OPTIONAL' | 'ON';
  */
 export type UserExistenceErrors = 'SIGN_IN' | 'ENABLED' | 'LEGACY';
 
+/**
+ * The app client's refresh token rotation (Cognito's RefreshTokenRotation with Feature ENABLED).
+ * GetTokensFromRefreshToken then also returns a new refresh token, and the one sent stays usable
+ * for `retryGracePeriodSeconds` (0-60; 0 = not even once more) so a client can retry a refresh
+ * whose answer it lost.
+ */
+export interface RefreshTokenRotation {
+  retryGracePeriodSeconds: number;
+}
+
 /** Time limits and thresholds; tests shrink them. Milliseconds unless the name says seconds. */
 export interface Limits {
   /** Sign-in failures before the first lockout (§6.3). */
@@ -65,6 +75,8 @@ export interface LocalPoolOptions {
   mfa?: MfaSetting;
   /** Default 'SIGN_IN'; see UserExistenceErrors. */
   preventUserExistenceErrors?: UserExistenceErrors;
+  /** Absent: no rotation (refresh returns only ID and access tokens, as today's default clients). */
+  refreshTokenRotation?: RefreshTokenRotation;
   limits?: Partial<Limits>;
   /** Largest request body in bytes (default 1 MiB); larger ones get a 400. */
   maxBodyBytes?: number;
@@ -83,6 +95,8 @@ export interface PoolConfig {
   requiredAttributes: string[];
   mfa: MfaSetting;
   existenceErrors: UserExistenceErrors;
+  /** null: rotation disabled. */
+  refreshTokenRotation: RefreshTokenRotation | null;
   limits: Limits;
   maxBodyBytes: number;
   quiet: boolean;
@@ -101,6 +115,14 @@ export function resolveConfig(options: LocalPoolOptions): PoolConfig {
   if (!['SIGN_IN', 'ENABLED', 'LEGACY'].includes(existenceErrors)) {
     throw new Error(`preventUserExistenceErrors must be SIGN_IN, ENABLED or LEGACY, not "${existenceErrors}"`);
   }
+  const rotation = options.refreshTokenRotation ?? null;
+  if (rotation) {
+    const grace = rotation.retryGracePeriodSeconds;
+    // Cognito's valid range for RetryGracePeriodSeconds.
+    if (!Number.isInteger(grace) || grace < 0 || grace > 60) {
+      throw new Error(`refreshTokenRotation.retryGracePeriodSeconds must be a whole number of seconds from 0 to 60, not "${grace}"`);
+    }
+  }
   return {
     poolId,
     poolName: poolId.slice(poolId.indexOf('_') + 1),
@@ -112,6 +134,7 @@ export function resolveConfig(options: LocalPoolOptions): PoolConfig {
     requiredAttributes: options.requiredAttributes ?? ['email'],
     mfa,
     existenceErrors,
+    refreshTokenRotation: rotation && { retryGracePeriodSeconds: rotation.retryGracePeriodSeconds },
     limits: { ...defaultLimits, ...options.limits },
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     quiet: options.quiet ?? false,

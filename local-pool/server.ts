@@ -2,16 +2,18 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { CognitoError } from './errors.js';
-import { Faults } from './faults.js';
+import type { Fault, Faults } from './faults.js';
 import { Input } from './input.js';
 import { operations } from './operations/index.js';
 import type { Pool } from './pool.js';
+import type { RequestLog } from './requests.js';
 
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 const EXPOSE = 'x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date';
 
 export interface ServerControls {
   faults: Faults;
+  requests: RequestLog;
   /** Empties the pool (POST /_local/reset). */
   reset(): Promise<void>;
 }
@@ -46,6 +48,21 @@ function sendError(req: IncomingMessage, res: ServerResponse, error: CognitoErro
   });
 }
 
+/** A forged answer (fault kind 'answer'): its body exactly, with the headers a real answer has. */
+function sendForgedAnswer(req: IncomingMessage, res: ServerResponse, fault: Fault) {
+  const body = fault.body ?? {};
+  const status = fault.status ?? 200;
+  // Clients that read the error type from the header (as the AWS SDKs may) see the forged one too.
+  const errorHeaders: Record<string, string> =
+    status >= 400 && typeof body.__type === 'string'
+      ? {
+          'x-amzn-ErrorType': body.__type.replace(/[^\x20-\x7e]/g, '?'),
+          ...(typeof body.message === 'string' ? { 'x-amzn-ErrorMessage': body.message.replace(/[^\x20-\x7e]/g, '?') } : {}),
+        }
+      : {};
+  sendJson(req, res, status, body, errorHeaders);
+}
+
 /**
  * Reads the body up to `limit` bytes; past it, drains the rest and answers 'too-large' (cutting
  * off a body that goes on far beyond). 'aborted' when the client hung up: nobody to answer.
@@ -68,6 +85,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function handleOperation(pool: Pool, controls: ServerControls, req: IncomingMessage, res: ServerResponse) {
+  // Logged on arrival, whatever follows (refusal, fault, drop), so tests can count what clients sent.
+  if (req.headers['x-amz-target']) controls.requests.record(String(req.headers['x-amz-target']), res);
   const raw = await readBody(req, pool.config.maxBodyBytes);
   if (raw === 'aborted') return;
   if (raw === 'too-large') {
@@ -83,6 +102,7 @@ async function handleOperation(pool: Pool, controls: ServerControls, req: Incomi
   if (fault?.kind === 'http-500') return sendError(req, res, new CognitoError('InternalErrorException', 'Injected fault: internal error.', 500));
   if (fault?.kind === 'throttle') return sendError(req, res, new CognitoError('TooManyRequestsException', 'Rate exceeded'));
   if (fault?.kind === 'delay') await sleep(fault.delayMs);
+  if (fault?.kind === 'answer') return sendForgedAnswer(req, res, fault);
 
   const operation = operations[name];
   if (!operation) {
@@ -129,6 +149,11 @@ async function handleLocal(pool: Pool, controls: ServerControls, req: IncomingMe
     }
     case 'DELETE /_local/faults':
       controls.faults.clear();
+      return sendJson(req, res, 200, {}, { 'Content-Type': 'application/json' });
+    case 'GET /_local/requests':
+      return sendJson(req, res, 200, controls.requests.list(url.searchParams.get('operation')), { 'Content-Type': 'application/json' });
+    case 'DELETE /_local/requests':
+      controls.requests.clear();
       return sendJson(req, res, 200, {}, { 'Content-Type': 'application/json' });
     case 'POST /_local/reset':
       await controls.reset();

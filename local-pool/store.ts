@@ -46,10 +46,14 @@ export interface RefreshRecord {
   token: string;
   username: string;
   clientId: string;
+  /** The sign-in it descends from: every token rotation mints from it shares it, so revoking one revokes all. */
   originJti: string;
   authTime: number;
+  /** Absolute: rotation hands the new token the same expiry, so refreshing never extends a sign-in. */
   expiresAt: number;
   revoked: boolean;
+  /** When rotation replaced it (epoch ms); null while it is the newest of its sign-in. */
+  retiredAt: number | null;
 }
 
 export interface Keys {
@@ -115,6 +119,11 @@ export class Store {
     }
   }
 
+  /** Forgets refresh tokens past their expiry (rotation leaves one retired token per refresh). */
+  dropExpiredRefreshTokens(now = Date.now()) {
+    for (const [token, record] of this.refreshTokens) if (record.expiresAt <= now) this.refreshTokens.delete(token);
+  }
+
   /** Call around attribute changes so the email index follows. */
   reindex(user: User, change: () => void) {
     this.unindex(user);
@@ -156,7 +165,8 @@ export class Store {
     this.keys = snapshot.keys;
     this.fakeUserSecret = snapshot.fakeUserSecret;
     for (const user of snapshot.users) this.add(user);
-    for (const record of snapshot.refreshTokens) this.refreshTokens.set(record.token, record);
+    // Files written before rotation existed lack retiredAt: those tokens were never replaced.
+    for (const record of snapshot.refreshTokens) this.refreshTokens.set(record.token, { ...record, retiredAt: record.retiredAt ?? null });
     this.revokedOrigins = new Set(snapshot.revokedOrigins);
     return true;
   }

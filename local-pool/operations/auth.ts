@@ -15,6 +15,7 @@ import {
 import { Store, type User } from '../store.js';
 import { totpMatches } from '../totp.js';
 import type { SignInContext } from '../tokens.js';
+import { addRefreshToken, refreshTokenAuth } from './refresh.js';
 
 export async function initiateAuth(pool: Pool, input: Input) {
   const flow = input.string('AuthFlow');
@@ -27,7 +28,7 @@ export async function initiateAuth(pool: Pool, input: Input) {
       return passwordAuth(pool, params);
     case 'REFRESH_TOKEN_AUTH':
     case 'REFRESH_TOKEN':
-      return refresh(pool, Input.required(params, 'REFRESH_TOKEN'), pool.config.clientId);
+      return refreshTokenAuth(pool, params);
     case 'CUSTOM_AUTH':
     case 'USER_AUTH':
       throw invalidParameter(`${flow} flow not enabled for this client`);
@@ -170,38 +171,18 @@ export function nextStep(pool: Pool, user: User) {
 /** A new sign-in: ID, access and refresh tokens tied together by origin_jti. */
 export async function issueTokens(pool: Pool, user: User, clientId: string) {
   const context: SignInContext = { originJti: randomUUID(), eventId: randomUUID(), authTime: Math.floor(Date.now() / 1000) };
-  const refreshToken = randomBytes(64).toString('base64url');
-  pool.store.refreshTokens.set(refreshToken, {
-    token: refreshToken,
+  const refreshToken = addRefreshToken(pool, {
     username: user.username,
     clientId,
     originJti: context.originJti,
     authTime: context.authTime,
     expiresAt: Date.now() + pool.config.limits.refreshTokenTtlSeconds * 1000,
-    revoked: false,
   });
   const [idToken, accessToken] = await Promise.all([pool.tokens.idToken(user, clientId, context), pool.tokens.accessToken(user, clientId, context)]);
   await pool.store.save();
   return {
     ChallengeParameters: {},
     AuthenticationResult: { AccessToken: accessToken, ExpiresIn: pool.config.limits.accessTokenTtlSeconds, TokenType: 'Bearer', RefreshToken: refreshToken, IdToken: idToken },
-  };
-}
-
-/** REFRESH_TOKEN_AUTH and GetTokensFromRefreshToken: new ID and access tokens, no new refresh token. */
-export async function refresh(pool: Pool, token: string, clientId: string) {
-  const record = pool.store.refreshTokens.get(token);
-  if (!record || record.clientId !== clientId) throw notAuthorized('Invalid Refresh Token');
-  if (record.revoked) throw notAuthorized('Refresh Token has been revoked');
-  if (record.expiresAt <= Date.now()) throw notAuthorized('Refresh Token has expired');
-  const user = pool.store.users.get(Store.key(record.username));
-  if (!user) throw notAuthorized('Invalid Refresh Token');
-  if (!user.enabled) throw notAuthorized('User is disabled.');
-  const context: SignInContext = { originJti: record.originJti, eventId: randomUUID(), authTime: record.authTime };
-  const [idToken, accessToken] = await Promise.all([pool.tokens.idToken(user, clientId, context), pool.tokens.accessToken(user, clientId, context)]);
-  return {
-    ChallengeParameters: {},
-    AuthenticationResult: { AccessToken: accessToken, ExpiresIn: pool.config.limits.accessTokenTtlSeconds, TokenType: 'Bearer', IdToken: idToken },
   };
 }
 

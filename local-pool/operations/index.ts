@@ -8,9 +8,10 @@ import {
 import { initiateAuth, respondToAuthChallenge } from './auth.js';
 import { associateSoftwareToken, setUserMfaPreference, verifySoftwareToken } from './mfa.js';
 import { confirmForgotPassword, forgotPassword } from './password.js';
+import { getTokensFromRefreshToken } from './refresh.js';
 import { confirmSignUp, resendConfirmationCode, signUp } from './signup.js';
 import {
-  changePassword, deleteUser, deleteUserAttributes, getTokensFromRefreshToken, getUser, getUserAttributeVerificationCode, globalSignOut,
+  changePassword, deleteUser, deleteUserAttributes, getUser, getUserAttributeVerificationCode, globalSignOut,
   revokeToken, updateUserAttributes, verifyUserAttribute,
 } from './user.js';
 

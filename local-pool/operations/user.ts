@@ -8,7 +8,6 @@ import {
 } from '../pool.js';
 import { makeVerifier, passwordMatches } from '../srp.js';
 import { Store, type CodePurpose, type User } from '../store.js';
-import { refresh } from './auth.js';
 
 /** The user an access token belongs to, or Cognito's access-token errors. */
 export async function authenticate(pool: Pool, input: Input): Promise<User> {
@@ -161,12 +160,4 @@ export async function revokeToken(pool: Pool, input: Input) {
   pool.store.revokedOrigins.add(record.originJti);
   await pool.store.save();
   return {};
-}
-
-export async function getTokensFromRefreshToken(pool: Pool, input: Input) {
-  const token = input.string('RefreshToken');
-  const clientId = input.string('ClientId');
-  checkClient(pool, clientId);
-  const { AuthenticationResult } = await refresh(pool, token, clientId);
-  return { AuthenticationResult };
 }

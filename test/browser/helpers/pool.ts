@@ -29,18 +29,26 @@ export interface PoolMessage {
 export interface PoolFault {
   /** Cognito operation name (e.g. 'SignUp', 'InitiateAuth'); absent = every operation. */
   operation?: string;
-  kind: 'http-500' | 'throttle' | 'drop' | 'delay';
+  /**
+   * 'answer' sends `body` (with `status`) instead of running the operation, to forge what the pool
+   * never sends, e.g. `{ ChallengeName: 'EMAIL_OTP', Session: 'x', ChallengeParameters: {} }`.
+   */
+  kind: 'http-500' | 'throttle' | 'drop' | 'delay' | 'answer';
   /** How many requests it hits; absent = the pool's default. */
   times?: number;
   delayMs?: number;
+  /** 'answer' only (and required there): the JSON object answered as is. */
+  body?: Record<string, unknown>;
+  /** 'answer' only: its HTTP status, 200-599 (default 200). */
+  status?: number;
 }
 
 /**
  * Which local pool: 'default' (email as username, MFA off: window.__localPool) or another pool
  * the runner starts with different options, listed in window.__localPools ('mfa': MFA ON;
- * 'attributes': name required besides email).
+ * 'attributes': name required besides email; 'rotation': refresh token rotation, no grace period).
  */
-export type PoolName = 'default' | 'mfa' | 'attributes';
+export type PoolName = 'default' | 'mfa' | 'attributes' | 'rotation';
 
 declare global {
   interface Window {
@@ -109,7 +117,7 @@ export function keysOf(storage: KeyValueStorage): string[] {
   return keys;
 }
 
-/** Forgets every user, code and fault in the pool, and clears stored sessions in this page. */
+/** Forgets every user, code, fault and logged request in the pool, and clears stored sessions in this page. */
 export async function resetPool(pool: PoolName = 'default'): Promise<void> {
   await poolRequest('_local/reset', { method: 'POST' }, pool);
   clearStoredSessions();
@@ -146,6 +154,24 @@ export async function injectFault(fault: PoolFault, pool: PoolName = 'default'):
 /** Removes every injected fault. */
 export async function clearFaults(pool: PoolName = 'default'): Promise<void> {
   await poolRequest('_local/faults', { method: 'DELETE' }, pool);
+}
+
+/**
+ * The Cognito requests the pool received (all, or those for `operation`), oldest first, with the
+ * status it answered (0 while unanswered, or when a 'drop' fault cut the connection).
+ */
+export async function poolRequests(
+  operation?: string,
+  pool: PoolName = 'default',
+): Promise<Array<{ operation: string; at: string; status: number }>> {
+  const query = operation ? `?operation=${encodeURIComponent(operation)}` : '';
+  const response = await poolRequest(`_local/requests${query}`, undefined, pool);
+  return (await response.json()) as Array<{ operation: string; at: string; status: number }>;
+}
+
+/** Empties the pool's request log (resetPool does too). */
+export async function clearPoolRequests(pool: PoolName = 'default'): Promise<void> {
+  await poolRequest('_local/requests', { method: 'DELETE' }, pool);
 }
 
 let emailCounter = 0;

@@ -1,4 +1,6 @@
 // Shared helpers for the local pool's node tests: the real SDK, promisified, and raw requests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import {
   AuthenticationDetails, CognitoUser, CognitoUserAttribute, CognitoUserPool, type CognitoUserSession, type ICognitoStorage,
 } from 'amazon-cognito-identity-js';
@@ -148,3 +150,32 @@ export async function local(pool: LocalPool, method: string, path: string, body?
   const response = await fetch(`${pool.url}_local/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: response.status, body: await response.json() };
 }
+
+const cli = fileURLToPath(new URL('../../../local-pool/cli.js', import.meta.url));
+
+/** Starts the CLI on a free port and resolves with its URL once the banner is printed. */
+export function startCli(args: string[]): Promise<{ child: ChildProcess; pool: LocalPool; output: () => string }> {
+  const child = spawn(process.execPath, [cli, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code) => reject(new Error(`CLI exited with ${code}: ${output}`)));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      const url = /listening on (\S+)/.exec(output)?.[1];
+      const poolId = /pool id:\s+(\S+)/.exec(output)?.[1];
+      const clientId = /client id:\s+(\S+)/.exec(output)?.[1];
+      if (url && poolId && clientId && output.includes('window._config')) {
+        resolve({ child, output: () => output, pool: { url, poolId, clientId, region: poolId.split('_')[0], issuer: `${url}${poolId}`, close: async () => void child.kill('SIGKILL') } });
+      }
+    });
+  });
+}
+
+/** SIGKILLs the CLI (kill -9) and resolves once it has exited. */
+export const killed = (child: ChildProcess) => new Promise<void>((resolve) => {
+  if (child.exitCode !== null || child.signalCode !== null) return resolve();
+  child.removeAllListeners('exit');
+  child.once('exit', () => resolve());
+  child.kill('SIGKILL');
+});

@@ -1,40 +1,10 @@
 // --data persistence: restarts keep users, tokens and keys; kill -9 leaves a readable file.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { PASSWORD, ok, raw, registeredUser, sdkPool, sdkUser, session, signIn, signedInUser, start, uniqueEmail, type LocalPool } from './helpers.js';
-
-const cli = fileURLToPath(new URL('../../../local-pool/cli.js', import.meta.url));
-
-/** Starts the CLI on a free port and resolves with its URL once the banner is printed. */
-function startCli(args: string[]): Promise<{ child: ChildProcess; pool: LocalPool; output: () => string }> {
-  const child = spawn(process.execPath, [cli, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.on('exit', (code) => reject(new Error(`CLI exited with ${code}: ${output}`)));
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      const url = /listening on (\S+)/.exec(output)?.[1];
-      const poolId = /pool id:\s+(\S+)/.exec(output)?.[1];
-      const clientId = /client id:\s+(\S+)/.exec(output)?.[1];
-      if (url && poolId && clientId && output.includes('window._config')) {
-        resolve({ child, output: () => output, pool: { url, poolId, clientId, region: poolId.split('_')[0], issuer: `${url}${poolId}`, close: async () => void child.kill('SIGKILL') } });
-      }
-    });
-  });
-}
-
-const killed = (child: ChildProcess) => new Promise<void>((resolve) => {
-  if (child.exitCode !== null || child.signalCode !== null) return resolve();
-  child.removeAllListeners('exit');
-  child.once('exit', () => resolve());
-  child.kill('SIGKILL');
-});
+import { PASSWORD, killed, ok, raw, registeredUser, sdkPool, sdkUser, session, signIn, signedInUser, start, startCli, uniqueEmail } from './helpers.js';
 
 describe('persistence with a data file', () => {
   let dir: string;
