@@ -1,10 +1,10 @@
 // Runs inside the bench page (bundled by run.ts with the SDK as published and our SRP from lib/).
-// Everything is exposed on window.bench for puppeteer to call.
+// Everything is exposed on window.bench for puppeteer to call. Our side uses lib/'s SRP modules
+// only (srp-client, ephemeral, bigint), not the client that wraps them, so it runs on any client.
 import { AuthenticationDetails, AuthenticationHelper, CognitoUser, CognitoUserPool, DateHelper } from 'amazon-cognito-identity-js';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { modPow } from '../../lib/cognito/srp/bigint.js';
 import { prepareEphemeral } from '../../lib/cognito/srp/ephemeral.js';
-import { nativeSrpSignIn } from '../../lib/cognito/srp/native-srp-sign-in.js';
 import { answerPasswordVerifier, N } from '../../lib/cognito/srp/srp-client.js';
 
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
@@ -38,6 +38,40 @@ async function ourSignInMaths(challenge, ephemeral) {
   const { a, A } = ephemeral ?? (await prepareEphemeral());
   A.toString(16);
   return answerPasswordVerifier({ a, A, ...challenge, now: new Date() });
+}
+
+async function cognitoCall(pool, operation, body) {
+  const response = await fetch(pool.url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}` },
+    body: JSON.stringify(body),
+  });
+  const data = await response.json();
+  if (!response.ok) throw new Error(`${operation}: ${data.message ?? response.status}`);
+  return data;
+}
+
+/** InitiateAuth USER_SRP_AUTH, then RespondToAuthChallenge PASSWORD_VERIFIER, with our maths. */
+async function ourSrpSignIn(pool, email, password, ephemeral) {
+  const { a, A } = ephemeral ?? (await prepareEphemeral());
+  const poolName = pool.poolId.split('_')[1];
+  const challenge = await cognitoCall(pool, 'InitiateAuth', {
+    AuthFlow: 'USER_SRP_AUTH',
+    ClientId: pool.clientId,
+    AuthParameters: { USERNAME: email, SRP_A: A.toString(16) },
+  });
+  const p = challenge.ChallengeParameters;
+  const { timestamp, signature } = await answerPasswordVerifier({
+    a, A, poolName, userId: p.USER_ID_FOR_SRP, password, srpB: p.SRP_B, salt: p.SALT, secretBlock: p.SECRET_BLOCK, now: new Date(),
+  });
+  const answer = await cognitoCall(pool, 'RespondToAuthChallenge', {
+    ChallengeName: 'PASSWORD_VERIFIER',
+    ClientId: pool.clientId,
+    Session: challenge.Session,
+    ChallengeResponses: { USERNAME: p.USER_ID_FOR_SRP, PASSWORD_CLAIM_SECRET_BLOCK: p.SECRET_BLOCK, TIMESTAMP: timestamp, PASSWORD_CLAIM_SIGNATURE: signature },
+  });
+  if (!answer.AuthenticationResult?.IdToken) throw new Error('no tokens after PASSWORD_VERIFIER');
+  return answer.AuthenticationResult;
 }
 
 function plainModPow(base, exponent, modulus) {
@@ -107,20 +141,24 @@ window.bench = {
     return out;
   },
 
-  /** One full USER_SRP_AUTH sign-in against the pool; returns milliseconds. */
+  /**
+   * One full USER_SRP_AUTH sign-in against the pool; returns milliseconds. 'sdk': the SDK's
+   * authenticateUser. 'native': our SRP maths over two plain fetch calls, a fresh A; 'native-prepared':
+   * the same with A computed before the clock starts (as <auth-signin> does in idle time).
+   */
   async signIn(kind, pool, email, password) {
     localStorage.clear();
-    const userPool = new CognitoUserPool({ UserPoolId: pool.poolId, ClientId: pool.clientId, endpoint: pool.url });
-    const user = new CognitoUser({ Username: email, Pool: userPool });
-    const details = new AuthenticationDetails({ Username: email, Password: password });
     const ephemeral = kind === 'native-prepared' ? await prepareEphemeral() : undefined;
+    const userPool = new CognitoUserPool({ UserPoolId: pool.poolId, ClientId: pool.clientId, endpoint: pool.url });
     await nextFrame();
     const t = performance.now();
-    await new Promise((resolve, reject) => {
-      const callbacks = { onSuccess: resolve, onFailure: reject };
-      if (kind === 'sdk') user.authenticateUser(details, callbacks);
-      else nativeSrpSignIn(user, details, callbacks, ephemeral);
-    });
+    if (kind === 'sdk') {
+      const user = new CognitoUser({ Username: email, Pool: userPool });
+      const details = new AuthenticationDetails({ Username: email, Password: password });
+      await new Promise((resolve, reject) => user.authenticateUser(details, { onSuccess: resolve, onFailure: reject }));
+    } else {
+      await ourSrpSignIn(pool, email, password, ephemeral);
+    }
     return performance.now() - t;
   },
 };

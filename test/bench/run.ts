@@ -1,27 +1,29 @@
-// `npm run bench`: size, render time, sign-in CPU (the SDK's maths against ours, same run),
-// end-to-end sign-in and requests per flow, in headless Chromium against the local pool.
-// Prints a table and writes .tmp/bench/latest.json. Timings are reported, never asserted.
+// `npm run bench`: size, first render against a Lit + SDK floor, sign-in CPU (the SDK's maths
+// against ours, same run), end-to-end sign-in, requests per flow, and session behaviour (revoked
+// refresh token, parallel and cross-tab refreshes, sign-out with RevokeToken failing), in headless
+// Chromium against local pools. Prints a table and writes .tmp/bench/latest.json. Timings are
+// reported, never asserted. Everything goes through dist/'s public API or lib/'s SRP modules, so
+// the bench runs whatever Cognito client is inside.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { cpus, totalmem } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import * as commonjsModule from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser } from 'puppeteer-core';
 import { rollup } from 'rollup';
 import { startLocalPool } from '../../local-pool/index.js';
+import {
+  callNames, coldPage, createUser, dropIn, dropInUrl, latestCode, logCognitoCalls, outDir, pageHtml, range, root, RUNS, serve, stats, summary,
+  type PoolInfo, type Stats,
+} from './common.js';
+import { bundleFloorPage, floorTags, floorUrl, ourTags, renderComparison, renderPage } from './render.js';
+import { sessionBench, sessionPages, sessionRows } from './session.js';
 
 // The plugin's types read as CommonJS under NodeNext; at runtime the ES default is the function.
 const commonjs = (commonjsModule as unknown as { default: () => import('rollup').Plugin }).default;
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const dropIn = join(root, 'dist/cognito-auth-elements.js');
-const outDir = join(root, '.tmp/bench');
-const tags = ['auth-register', 'auth-verify', 'auth-signin'];
 
-/** The §4.6 challenge of cognito-protocol.md: the same inputs for the SDK's maths and ours. */
+/** A fixed PASSWORD_VERIFIER challenge (pool name, user, salt, B, secret block): the same inputs for the SDK's maths and ours. */
 const challenge = {
   poolName: 'Ab12Cd34E',
   userId: '7d8ca528-4931-4254-9273-ea5ee853f271',
@@ -37,23 +39,6 @@ const challenge = {
     'd62f4d274a33a946170d394282a528798ae774ce8b892225949fe9f7404d06495517107064b2adecd0720c80156635b5e9880302ca1ebb79c0aa354ca86beeb6',
 };
 
-interface Stats {
-  median: number;
-  min: number;
-  max: number;
-  runs: number;
-}
-interface PoolInfo {
-  url: string;
-  poolId: string;
-  clientId: string;
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
-const stats = (values: number[]): Stats => ({ median: median(values), min: Math.min(...values), max: Math.max(...values), runs: values.length });
-const ms = (value: number) => `${value.toFixed(1)} ms`;
-const range = (s: Stats) => `${ms(s.median)} (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)}, n=${s.runs})`;
-
 function sizes() {
   const source = readFileSync(dropIn);
   return {
@@ -63,107 +48,26 @@ function sizes() {
   };
 }
 
-/**
- * The bench page twice: with the SDK as published, and with the SDK as dist/ bundles it (through
- * sdkSlim, so its AuthenticationHelper is our native stand-in). Our SRP comes from lib/.
- */
-async function bundleBenchPages(): Promise<void> {
-  if (!existsSync(join(root, 'lib/cognito/srp/native-srp-sign-in.js'))) throw new Error('lib/ is missing: run npm run build');
-  const { sdkSlim } = (await import(join(root, 'src/cognito/srp/shims/rollup-plugin.mjs'))) as { sdkSlim: () => import('rollup').Plugin };
-  for (const [file, slim] of [['bench-page.bundle.js', false], ['bench-page.slim.bundle.js', true]] as const) {
-    const bundle = await rollup({
-      input: join(root, 'test/bench/bench-page.js'),
-      plugins: [...(slim ? [sdkSlim()] : []), nodeResolve({ browser: true, preferBuiltins: false }), commonjs()],
-      onwarn: () => {},
-    });
-    await bundle.write({ file: join(outDir, file), format: 'es' });
-    await bundle.close();
-  }
-}
-
-function pageHtml(pool: PoolInfo, body: string, head = ''): string {
-  const [region] = pool.poolId.split('_');
-  return `<!doctype html><html><head><meta charset="utf-8">
-<script>window._config = { cognito: ${JSON.stringify({ region, userPoolId: pool.poolId, userPoolClientId: pool.clientId, endpoint: pool.url })} };</script>
-${head}</head><body>${body}</body></html>`;
-}
-
-const types: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
-
-/** Serves the repository, plus the generated bench pages under /__bench/. */
-function serve(pages: Record<string, string>): Promise<{ server: Server; origin: string }> {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    const page = pages[path];
-    const file = normalize(join(root, path));
-    if (page === undefined && (!file.startsWith(root) || !existsSync(file))) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'Content-Type': page !== undefined ? 'text/html' : types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
-    response.end(page ?? readFileSync(file));
+/** The CPU bench page: the SDK as published, and our SRP from lib/. */
+async function bundleBenchPage(): Promise<void> {
+  if (!existsSync(join(root, 'lib/cognito/srp/srp-client.js'))) throw new Error('lib/ is missing: run npm run build');
+  const bundle = await rollup({
+    input: join(root, 'test/bench/bench-page.js'),
+    plugins: [nodeResolve({ browser: true, preferBuiltins: false }), commonjs()],
+    onwarn: () => {},
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    resolve({ server, origin: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` });
-  }));
+  await bundle.write({ file: join(outDir, 'bench-page.bundle.js'), format: 'es' });
+  await bundle.close();
 }
 
-async function poolCall(pool: PoolInfo, operation: string, body: object): Promise<any> {
-  const response = await fetch(pool.url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}` },
-    body: JSON.stringify(body),
-  });
-  const data = await response.json();
-  if (!response.ok) throw new Error(`${operation}: ${JSON.stringify(data)}`);
-  return data;
-}
-
-async function latestCode(pool: PoolInfo, email: string): Promise<string> {
-  const messages = (await (await fetch(`${pool.url}_local/messages?to=${encodeURIComponent(email)}`)).json()) as { code: string; sentAt: string }[];
-  const latest = messages.sort((a, b) => a.sentAt.localeCompare(b.sentAt)).at(-1);
-  if (!latest) throw new Error(`no code for ${email}`);
-  return latest.code;
-}
-
-async function createUser(pool: PoolInfo, email: string, password: string): Promise<void> {
-  await poolCall(pool, 'SignUp', { ClientId: pool.clientId, Username: email, Password: password, UserAttributes: [{ Name: 'email', Value: email }] });
-  await poolCall(pool, 'ConfirmSignUp', { ClientId: pool.clientId, Username: email, ConfirmationCode: await latestCode(pool, email) });
-}
-
-async function coldPage(browser: Browser): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  await page.setCacheEnabled(false);
-  return { page, close: () => context.close() };
-}
-
-/** Script request start → all three elements have rendered their form, over cold loads. */
-async function renderTimes(browser: Browser, origin: string): Promise<Stats> {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const { page, close } = await coldPage(browser);
-    await page.goto(`${origin}/__bench/render.html`);
-    times.push(
-      await page.evaluate(async (scriptUrl) => {
-        const rendered = await (window as unknown as { __rendered: Promise<number> }).__rendered;
-        const entry = performance.getEntriesByName(scriptUrl)[0] as PerformanceResourceTiming;
-        return rendered - entry.startTime;
-      }, `${origin}/dist/cognito-auth-elements.js`),
-    );
-    await close();
-  }
-  return stats(times);
-}
-
-const renderHead = (tagsList: string[]) => `<script>
+/** Loads the drop-in file; window.__rendered resolves once each of `tagsList` has its form. */
+const signinHead = (tagsList: string[]) => `<script>
 window.__rendered = new Promise((resolve) => {
   const done = () => ${JSON.stringify(tagsList)}.every((tag) => document.querySelector(tag + ' form'));
   new MutationObserver((_, observer) => { if (done()) { observer.disconnect(); resolve(performance.now()); } })
     .observe(document, { subtree: true, childList: true });
 });
-</script><script type="module" src="/dist/cognito-auth-elements.js"></script>`;
+</script><script type="module" src="${dropInUrl}"></script>`;
 
 /** Click on "Sign in" → auth-signed-in, through <auth-signin> in the drop-in file. */
 async function elementSignInTimes(browser: Browser, origin: string, email: string, password: string): Promise<Stats> {
@@ -201,11 +105,7 @@ async function elementSignInTimes(browser: Browser, origin: string, email: strin
 /** Runs register → verify → sign in → refresh through the elements and counts Cognito calls. */
 async function requestsPerFlow(browser: Browser, origin: string, pool: PoolInfo) {
   const { page, close } = await coldPage(browser);
-  const calls: string[] = [];
-  page.on('request', (request) => {
-    const target = request.headers()['x-amz-target'];
-    if (request.method() === 'POST' && target) calls.push(target.split('.').pop()!);
-  });
+  const calls = logCognitoCalls(page);
   await page.goto(`${origin}/__bench/flow.html`);
   await page.evaluate(() => (window as unknown as { __rendered: Promise<number> }).__rendered);
   const email = `bench-flow-${Date.now()}@example.com`;
@@ -220,7 +120,7 @@ async function requestsPerFlow(browser: Browser, origin: string, pool: PoolInfo)
     await act();
     await fired;
     await new Promise((resolve) => setTimeout(resolve, 300)); // let any follow-up call show up
-    counts[name] = calls.slice(start);
+    counts[name] = callNames(calls.slice(start));
   };
   const fill = async (selector: string, value: string) => {
     await page.$eval(selector, (input, text) => {
@@ -244,33 +144,53 @@ async function requestsPerFlow(browser: Browser, origin: string, pool: PoolInfo)
     await fill('auth-signin input[name="password"]', password);
     await page.click('auth-signin [part~="submit"]');
   });
-  // Refresh: make the stored tokens look expired to the SDK (clock drift), then ask for a token.
+  // Refresh: make the stored tokens look expired (clock drift, as the SDK counts it), then ask
+  // the store for a token.
   const start = calls.length;
-  const refreshed = await page.evaluate(async (clientId) => {
+  const refreshed = await page.evaluate(async (clientId, url) => {
     const prefix = `CognitoIdentityServiceProvider.${clientId}`;
     const user = localStorage.getItem(`${prefix}.LastAuthUser`);
     localStorage.setItem(`${prefix}.${user}.clockDrift`, String(-2 * 24 * 3600));
-    const elements = (await import('/dist/cognito-auth-elements.js' as string)) as { getIdToken(): Promise<string | null> };
-    return Boolean(await elements.getIdToken());
-  }, pool.clientId);
+    const { sessionStore } = (await import(url)) as { sessionStore: { getIdToken(): Promise<string | null> } };
+    return Boolean(await sessionStore.getIdToken());
+  }, pool.clientId, dropInUrl);
   await new Promise((resolve) => setTimeout(resolve, 300));
-  counts.refresh = calls.slice(start);
+  counts.refresh = callNames(calls.slice(start));
   await close();
   if (!refreshed) throw new Error('refresh returned no token');
   return counts;
 }
 
+type Failed = { error: string };
+const failed = (value: unknown): value is Failed => typeof value === 'object' && value !== null && 'error' in value && Object.keys(value).length === 1;
+const failures: string[] = [];
+
+/** Runs one measure; a failure is recorded (in the table, the JSON and the exit code) instead of ending the bench. */
+async function attempt<T>(name: string, measure: () => Promise<T>): Promise<T | Failed> {
+  try {
+    return await measure();
+  } catch (err) {
+    const error = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+    failures.push(`${name}: ${error}`);
+    return { error };
+  }
+}
+
 async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   if (!existsSync(dropIn)) throw new Error(`${dropIn} is missing: run npm run build`);
-  await bundleBenchPages();
+  const [benchPage, floorSize] = await Promise.all([attempt('CPU bench page', bundleBenchPage), attempt('floor page', bundleFloorPage)]);
   const pool = await startLocalPool({ quiet: true });
+  // Revocations and injected faults stay on a pool of their own.
+  const sessionPool = await startLocalPool({ quiet: true });
+  const elementsBody = ourTags.map((tag) => `<${tag}></${tag}>`).join('');
   const pages = {
-    '/__bench/render.html': pageHtml(pool, tags.map((tag) => `<${tag}></${tag}>`).join(''), renderHead(tags)),
-    '/__bench/flow.html': pageHtml(pool, tags.map((tag) => `<${tag}></${tag}>`).join(''), renderHead(tags)),
-    '/__bench/signin.html': pageHtml(pool, '<auth-signin></auth-signin>', renderHead(['auth-signin'])),
+    '/__bench/render.html': renderPage(pool, ourTags, dropInUrl),
+    '/__bench/floor.html': renderPage(pool, floorTags, floorUrl),
+    '/__bench/flow.html': pageHtml(pool, elementsBody, signinHead(ourTags)),
+    '/__bench/signin.html': pageHtml(pool, '<auth-signin></auth-signin>', signinHead(['auth-signin'])),
     '/__bench/cpu.html': pageHtml(pool, '', '<script type="module" src="/.tmp/bench/bench-page.bundle.js"></script>'),
-    '/__bench/cpu-slim.html': pageHtml(pool, '', '<script type="module" src="/.tmp/bench/bench-page.slim.bundle.js"></script>'),
+    ...sessionPages(sessionPool),
   };
   const { server, origin } = await serve(pages);
   const browser = await puppeteer.launch({
@@ -287,23 +207,82 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
     };
     const size = sizes();
-    const elementsPresent = tags.every((tag) => readFileSync(dropIn, 'utf8').includes(`"${tag}"`));
+    const elementsPresent = ourTags.every((tag) => readFileSync(dropIn, 'utf8').includes(`"${tag}"`));
+    const email = `bench-${Date.now()}@example.com`;
+    const password = 'Correct-Horse-9-Battery';
+    await createUser(pool, email, password);
 
-    const cpuPage = await browser.newPage();
+    const cpu = failed(benchPage) ? benchPage : await attempt('sign-in CPU', () => cpuMeasures(browser, origin, pool, email, password));
+    const render = !elementsPresent
+      ? { error: 'elements not in dist/' }
+      : failed(floorSize)
+        ? floorSize
+        : await attempt('first render', async () => ({ ...(await renderComparison(browser, origin, { ours: '/__bench/render.html', floor: '/__bench/floor.html' })), floorSize }));
+    const requests = elementsPresent ? await attempt('requests per flow', () => requestsPerFlow(browser, origin, pool)) : { error: 'elements not in dist/' };
+    const elementSignIn = elementsPresent ? await attempt('<auth-signin> sign-in', () => elementSignInTimes(browser, origin, email, password)) : { error: 'elements not in dist/' };
+    const session = await attempt('session', () => sessionBench(browser, origin, sessionPool));
+
+    const results = { machine, runs: RUNS, size, render, cpu, elementSignIn, requests, session, failures };
+    const file = join(outDir, 'latest.json');
+    writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+
+    const rows: [string, string][] = [
+      ['machine', `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; ${machine.chromium}`],
+      ['drop-in size', `${size.raw} B raw, ${size.gzip9} B gzip -9, ${size.brotli} B brotli`],
+    ];
+    if (failed(render)) rows.push(['first render', `failed: ${render.error}`]);
+    else {
+      rows.push(
+        ['first render, ours: script → 3 forms', `${range(render.ours)} (cold loads, cache off)`],
+        ['first render, floor: Lit + SDK, 3 bare forms', `${range(render.floor)} (same; ${render.floorSize.gzip9} B gzip -9)`],
+        ['  ratio ours / floor', `${render.ratio.toFixed(2)}× (medians; paired per run ${render.pairedRatio.toFixed(2)}×); goal ≤ 1.10×`],
+      );
+    }
+    if (failed(cpu)) rows.push(['sign-in CPU and end-to-end', `failed: ${cpu.error}`]);
+    else {
+      const { signInCpu, modPow, endToEnd } = cpu;
+      rows.push(
+        ['sign-in CPU, SDK (A + key + signature)', range(signInCpu.sdk)],
+        ['sign-in CPU, ours (A + key + signature)', range(signInCpu.ours)],
+        ['  ratio SDK / ours (medians)', `${signInCpu.ratio.toFixed(1)}×`],
+        ['  ours: A ahead of time (idle)', range(signInCpu.prepareEphemeral)],
+        ['  ours: at submit (S, key, signature)', range(signInCpu.oursAtSubmit)],
+        ['modexp 3072/512-bit: square-and-multiply', range(modPow[512].squareAndMultiply)],
+        ['modexp 3072/512-bit: sliding window (5)', range(modPow[512].slidingWindow)],
+        ['modexp 3072/1024-bit: square-and-multiply', range(modPow[1024].squareAndMultiply)],
+        ['modexp 3072/1024-bit: sliding window (5)', range(modPow[1024].slidingWindow)],
+        ['end-to-end sign-in, SDK authenticateUser', range(endToEnd.sdk!)],
+        ['end-to-end sign-in, our SRP over fetch', range(endToEnd.native!)],
+        ['end-to-end sign-in, ours, A prepared', range(endToEnd['native-prepared']!)],
+      );
+    }
+    rows.push(['end-to-end sign-in, <auth-signin> (dist)', failed(elementSignIn) ? `failed: ${elementSignIn.error}` : range(elementSignIn)]);
+    if (failed(requests)) rows.push(['requests per flow', `failed: ${requests.error}`]);
+    else for (const [flow, calls] of Object.entries(requests)) rows.push([`requests: ${flow}`, `${calls.length} (${summary(calls)})`]);
+    rows.push(...(failed(session) ? [['session measures', `failed: ${session.error}`] as [string, string]] : sessionRows(session)));
+
+    const width = Math.max(...rows.map(([label]) => label.length));
+    console.log(rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n'));
+    console.log(`\nWrote ${file}`);
+    if (failures.length) {
+      console.error(`\n${failures.length} measure(s) failed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await browser.close();
+    server.close();
+    await Promise.all([pool.close(), sessionPool.close()]);
+  }
+}
+
+/** Sign-in CPU (SDK against ours), modexp, and end-to-end SRP sign-in from the CPU page. */
+async function cpuMeasures(browser: Browser, origin: string, pool: PoolInfo, email: string, password: string) {
+  const cpuPage = await browser.newPage();
+  try {
     await cpuPage.goto(`${origin}/__bench/cpu.html`);
     await cpuPage.waitForFunction('window.bench');
     const signInCpu = await cpuPage.evaluate((c, runs) => (window as any).bench.signInCpu(c, runs), challenge, RUNS);
     const modPow = await cpuPage.evaluate((runs) => (window as any).bench.modPow(runs), RUNS);
-    const slimPage = await browser.newPage();
-    await slimPage.goto(`${origin}/__bench/cpu-slim.html`);
-    await slimPage.waitForFunction('window.bench');
-    const sdkAsBundled: Stats = (await slimPage.evaluate((c, runs) => (window as any).bench.signInCpu(c, runs), challenge, RUNS)).sdk;
-    await slimPage.close();
-
-    const email = `bench-${Date.now()}@example.com`;
-    const password = 'Correct-Horse-9-Battery';
-    await createUser(pool, email, password);
-    const endToEnd: Record<string, Stats> = {};
     const e2eTimes: Record<string, number[]> = { sdk: [], native: [], 'native-prepared': [] };
     for (let i = -1; i < RUNS; i++) {
       for (const kind of Object.keys(e2eTimes)) {
@@ -311,49 +290,11 @@ async function main(): Promise<void> {
         if (i >= 0) e2eTimes[kind]!.push(time);
       }
     }
+    const endToEnd: Record<string, Stats> = {};
     for (const [kind, times] of Object.entries(e2eTimes)) endToEnd[kind] = stats(times);
-    await cpuPage.close();
-
-    const render = elementsPresent ? await renderTimes(browser, origin) : null;
-    const requests = elementsPresent ? await requestsPerFlow(browser, origin, pool) : null;
-    if (elementsPresent) endToEnd.element = await elementSignInTimes(browser, origin, email, password);
-
-    const ratio = signInCpu.sdk.median / signInCpu.ours.median;
-    const results = { machine, runs: RUNS, size, render, signInCpu: { ...signInCpu, ratio, sdkAsBundled }, modPow, endToEnd, requests };
-    const file = join(outDir, 'latest.json');
-    writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
-
-    const rows: [string, string][] = [
-      ['machine', `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; ${machine.chromium}`],
-      ['drop-in size', `${size.raw} B raw, ${size.gzip9} B gzip -9, ${size.brotli} B brotli`],
-      ['script start → 3 elements rendered', render ? `${range(render)} (cold loads, cache off)` : 'skipped: elements not in dist/'],
-      ['sign-in CPU, SDK (A + key + signature)', range(signInCpu.sdk)],
-      ['sign-in CPU, ours (A + key + signature)', range(signInCpu.ours)],
-      ['  ratio SDK / ours (medians)', `${ratio.toFixed(1)}×`],
-      ['  ours: A ahead of time (idle)', range(signInCpu.prepareEphemeral)],
-      ['  ours: at submit (S, key, signature)', range(signInCpu.oursAtSubmit)],
-      ['sign-in CPU, SDK code as dist/ bundles it', `${range(sdkAsBundled)} (its AuthenticationHelper swapped for ours)`],
-      ['modexp 3072/512-bit: square-and-multiply', range(modPow[512].squareAndMultiply)],
-      ['modexp 3072/512-bit: sliding window (5)', range(modPow[512].slidingWindow)],
-      ['modexp 3072/1024-bit: square-and-multiply', range(modPow[1024].squareAndMultiply)],
-      ['modexp 3072/1024-bit: sliding window (5)', range(modPow[1024].slidingWindow)],
-      ['end-to-end sign-in, SDK authenticateUser', range(endToEnd.sdk!)],
-      ['end-to-end sign-in, nativeSrpSignIn', range(endToEnd.native!)],
-      ['end-to-end sign-in, native, A prepared', range(endToEnd['native-prepared']!)],
-      ['end-to-end sign-in, <auth-signin> (dist)', endToEnd.element ? range(endToEnd.element) : 'skipped: elements not in dist/'],
-    ];
-    if (requests) {
-      for (const [flow, calls] of Object.entries(requests)) rows.push([`requests: ${flow}`, `${calls.length} (${calls.join(', ')})`]);
-    } else {
-      rows.push(['requests per flow', 'skipped: elements not in dist/']);
-    }
-    const width = Math.max(...rows.map(([label]) => label.length));
-    console.log(rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n'));
-    console.log(`\nWrote ${file}`);
+    return { signInCpu: { ...signInCpu, ratio: signInCpu.sdk.median / signInCpu.ours.median }, modPow, endToEnd };
   } finally {
-    await browser.close();
-    server.close();
-    await pool.close();
+    await cpuPage.close();
   }
 }
 
