@@ -1,7 +1,7 @@
 // The 'memory' storage option: tokens live only as long as the page. Kept on globalThis so two
 // copies of the bundle on one page (a drop-in script included twice) see the same session.
 
-/** A Storage-shaped map (what the SDK's `Storage` option expects, plus `length`/`key`). */
+/** A Storage-shaped map (getItem, setItem, removeItem as token-storage.ts uses them, plus `length`/`key`). */
 export class MemoryStorage {
   private readonly items = new Map<string, string>();
 
