@@ -25,7 +25,30 @@ export function needsRefresh(config: CognitoConfig, tokens: StoredTokens): boole
   return secondsLeft(tokens) <= marginOf(config);
 }
 
-async function renew(config: CognitoConfig, force: boolean, seen: string | undefined): Promise<StoredTokens | null> {
+/**
+ * After waiting for another tab's lock: that tab's writes reach this one through the browser a
+ * moment after its lock is released, not with it. Waits (at most `ms`) until storage holds usable
+ * tokens, or none.
+ */
+function storageCaughtUp(config: CognitoConfig, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const finish = () => {
+      clearTimeout(timer);
+      removeEventListener('storage', check);
+      resolve();
+    };
+    const check = () => {
+      const tokens = readTokens(config);
+      if (!tokens || !needsRefresh(config, tokens)) finish();
+    };
+    const timer = setTimeout(finish, ms);
+    addEventListener('storage', check);
+    check();
+  });
+}
+
+async function renew(config: CognitoConfig, force: boolean, seen: string | undefined, waited: boolean): Promise<StoredTokens | null> {
+  if (waited && !force) await storageCaughtUp(config, 1000);
   // Another tab may have refreshed (or signed out) while this one waited for the lock.
   const tokens = readTokens(config);
   if (!tokens) return null;
@@ -73,7 +96,7 @@ export function freshTokens(config: CognitoConfig, options: { force?: boolean } 
   let pending = inFlight.get(key);
   if (!pending) {
     // A forced refresh passes the token it saw, so a refresh another tab made meanwhile counts.
-    pending = withCrossTabLock(`refresh.${key}`, () => renew(config, force, force ? tokens.accessToken : undefined)).finally(
+    pending = withCrossTabLock(`refresh.${key}`, (waited) => renew(config, force, force ? tokens.accessToken : undefined, waited)).finally(
       () => inFlight.delete(key),
     );
     inFlight.set(key, pending);

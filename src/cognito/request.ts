@@ -45,14 +45,11 @@ export interface ChallengeAnswer {
 }
 
 /** Cognito's own error, kept as the `cause` of the AuthError we throw. */
-export class CognitoServiceError extends Error {
-  constructor(
-    override readonly name: string,
-    message: string,
-    readonly statusCode: number,
-  ) {
-    super(message);
-  }
+export interface CognitoServiceError {
+  /** The exception name (`NotAuthorizedException`), or `HTTP <status>` when the answer named none. */
+  name: string;
+  message: string;
+  statusCode: number;
 }
 
 export interface RequestOptions {
@@ -87,8 +84,6 @@ async function attempt(config: CognitoConfig, operation: Operation, input: objec
   try {
     response = await fetch(endpointOf(config), {
       method: 'POST',
-      mode: 'cors',
-      cache: 'no-store',
       headers: {
         'Content-Type': 'application/x-amz-json-1.1',
         'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}`,
@@ -115,7 +110,7 @@ async function attempt(config: CognitoConfig, operation: Operation, input: objec
   if (response.ok) return body;
   const name = errorName(body, response);
   const message = String(body.message ?? body.Message ?? response.statusText ?? '');
-  const cause = new CognitoServiceError(name || `HTTP ${response.status}`, message, response.status);
+  const cause: CognitoServiceError = { name: name || `HTTP ${response.status}`, message, statusCode: response.status };
   // No error name at all: not Cognito answering (a proxy's or CDN's error page, a wrong endpoint).
   const code = name ? authErrorCode(cause) : 'server';
   throw new AuthError(code, authErrorMessage(code), cause);

@@ -58,7 +58,7 @@ function parseList(value: string | undefined): string[] {
 }
 
 /** An answer that breaks the protocol: shown as the service's fault; `what` is kept for developers. */
-const malformed = (what: string) => new AuthError('server', authErrorMessage('server'), new Error(what));
+const malformed = (what: string) => new AuthError('server', authErrorMessage('server'), what);
 
 /** The catalogue's message, naming the challenge so the site owner knows what to switch off. */
 function unsupported(name: string): AuthError {
@@ -74,9 +74,7 @@ function respond(config: CognitoConfig, name: string, session: string | undefine
   });
 }
 
-function totpIssuer(config: CognitoConfig): string {
-  return config.appName || globalThis.location?.hostname || config.userPoolId.split('_')[1] || 'Cognito';
-}
+const totpIssuer = (config: CognitoConfig) => config.appName || location.hostname;
 
 /** One of Cognito's answers -> the next SignInStep. */
 async function nextStep(

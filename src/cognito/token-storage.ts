@@ -22,16 +22,16 @@ export interface StoredTokens {
 
 const prefixOf = (config: CognitoConfig) => `CognitoIdentityServiceProvider.${config.userPoolClientId}`;
 
-/** localStorage (or sessionStorage) when the browser allows it, else the page's memory, as the SDK does. */
+/**
+ * localStorage (or sessionStorage) when the browser allows it, else the page's memory, as the SDK
+ * does. Reading the property is what throws where storage is blocked (sandboxed frames, some
+ * privacy settings); current browsers no longer refuse writes in private windows.
+ */
 function usable(get: () => Storage): KeyValueStorage | null {
   try {
-    const storage = get();
-    const probe = 'aws.cognito.test-ls';
-    storage.setItem(probe, '1');
-    storage.removeItem(probe);
-    return storage;
+    return get();
   } catch {
-    return null; // blocked (sandboxed frame, privacy settings) or full
+    return null;
   }
 }
 
@@ -69,10 +69,12 @@ export function writeTokens(config: CognitoConfig, tokens: Omit<StoredTokens, 'c
   const storage = storageFor(config);
   const prefix = `${prefixOf(config)}.${tokens.username}`;
   const clockDrift = clockDriftOf(tokens.idToken, tokens.accessToken);
-  storage.setItem(`${prefix}.idToken`, tokens.idToken);
-  storage.setItem(`${prefix}.accessToken`, tokens.accessToken);
+  // Other tabs see these writes one by one: the refresh token and drift go first, so a set that
+  // looks fresh (new ID and access tokens) is complete.
   storage.setItem(`${prefix}.refreshToken`, tokens.refreshToken);
   storage.setItem(`${prefix}.clockDrift`, String(clockDrift));
+  storage.setItem(`${prefix}.idToken`, tokens.idToken);
+  storage.setItem(`${prefix}.accessToken`, tokens.accessToken);
   storage.setItem(`${prefixOf(config)}.LastAuthUser`, tokens.username);
   return { ...tokens, clockDrift };
 }

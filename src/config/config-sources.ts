@@ -2,6 +2,9 @@
 // the script tag that loaded the bundle, and the workshop's window._config.cognito.
 import type { CognitoConfig } from '../cognito/types.js';
 
+/** Every configuration field, in the order resolve-config.ts reports them. */
+export const configFields = ['region', 'userPoolId', 'userPoolClientId', 'endpoint', 'storage', 'usernameStyle', 'appName', 'timeout', 'refreshMargin'] as const;
+
 /** Configuration as a source gives it: any field may be absent (or an empty attribute). */
 export type PartialConfig = { [K in keyof CognitoConfig]?: CognitoConfig[K] | string | null };
 
@@ -87,7 +90,7 @@ export function workshopValues(): PartialConfig {
   const cognito = (globalThis as { _config?: { cognito?: Record<string, unknown> } })._config?.cognito;
   if (!cognito || typeof cognito !== 'object') return {};
   const values: PartialConfig = {};
-  for (const field of ['region', 'userPoolId', 'userPoolClientId', 'endpoint', 'storage', 'usernameStyle', 'appName', 'timeout', 'refreshMargin'] as const) {
+  for (const field of configFields) {
     const value = cognito[field];
     if (typeof value === 'string' || typeof value === 'number') (values as Record<string, string | number>)[field] = value;
   }

@@ -1,7 +1,7 @@
 // Resolves the configuration an element uses, field by field: the element's attributes, then
 // configure(), then the script tag's data- attributes, then window._config.cognito.
 import type { CognitoConfig } from '../cognito/types.js';
-import { configuredValues, scriptTagValues, workshopValues, type PartialConfig } from './config-sources.js';
+import { configFields, configuredValues, scriptTagValues, workshopValues, type PartialConfig } from './config-sources.js';
 
 /**
  * The outcome of resolving: a usable config, or the problems to show ("missing
@@ -13,7 +13,6 @@ export type ConfigResult =
   | { ok: false; config: null; problems: string[]; missing: string[] };
 
 const poolIdPattern = /^[\w-]+_[0-9a-zA-Z]+$/;
-const fields = ['region', 'userPoolId', 'userPoolClientId', 'endpoint', 'storage', 'usernameStyle', 'appName', 'timeout', 'refreshMargin'] as const;
 
 function clean(value: unknown): string | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
@@ -23,9 +22,9 @@ function clean(value: unknown): string | undefined {
 }
 
 /** The first source (in precedence order) that gives each field a non-empty value. */
-function merge(sources: PartialConfig[]): Record<(typeof fields)[number], string | undefined> {
-  const merged = {} as Record<(typeof fields)[number], string | undefined>;
-  for (const field of fields) {
+function merge(sources: PartialConfig[]): Record<(typeof configFields)[number], string | undefined> {
+  const merged = {} as Record<(typeof configFields)[number], string | undefined>;
+  for (const field of configFields) {
     merged[field] = sources.map((source) => clean(source[field])).find((value) => value !== undefined);
   }
   return merged;
@@ -74,15 +73,16 @@ export function resolveConfig(overrides: PartialConfig = {}): ConfigResult {
     problems.push(`invalid usernameStyle "${usernameStyle}" (expected as-typed or at-to-dash)`);
     missing.push('a valid usernameStyle (as-typed or at-to-dash)');
   }
-  const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
-  if (timeout !== undefined && !(timeout > 0)) {
-    problems.push(`invalid timeout "${values.timeout}" (expected milliseconds, a number above 0)`);
-    missing.push('a valid timeout (milliseconds above 0)');
-  }
-  const refreshMargin = values.refreshMargin === undefined ? undefined : Number(values.refreshMargin);
-  if (refreshMargin !== undefined && !(refreshMargin >= 0)) {
-    problems.push(`invalid refreshMargin "${values.refreshMargin}" (expected seconds, 0 or more)`);
-    missing.push('a valid refreshMargin (seconds, 0 or more)');
+  // Numbers: a timeout above 0 ms, a refresh margin of 0 s or more.
+  const numbers: Partial<Record<'timeout' | 'refreshMargin', number>> = {};
+  for (const [field, min, unit] of [['timeout', 1, 'milliseconds, 1 or more'], ['refreshMargin', 0, 'seconds, 0 or more']] as const) {
+    if (values[field] === undefined) continue;
+    const value = Number(values[field]);
+    if (value >= min) numbers[field] = value;
+    else {
+      problems.push(`invalid ${field} "${values[field]}" (expected ${unit})`);
+      missing.push(`a valid ${field} (${unit})`);
+    }
   }
   if (problems.length || !userPoolId || !userPoolClientId) {
     return { ok: false, config: null, problems, missing };
@@ -97,7 +97,6 @@ export function resolveConfig(overrides: PartialConfig = {}): ConfigResult {
   if (storage) config.storage = storage as CognitoConfig['storage'];
   if (usernameStyle) config.usernameStyle = usernameStyle as CognitoConfig['usernameStyle'];
   if (values.appName) config.appName = values.appName;
-  if (timeout !== undefined) config.timeout = timeout;
-  if (refreshMargin !== undefined) config.refreshMargin = refreshMargin;
+  Object.assign(config, numbers);
   return { ok: true, config, problems: [], missing: [] };
 }

@@ -171,7 +171,8 @@ declare global {
 
 /** The message at the bottom of an error's cause chain (the pool's own words). */
 function innermostMessage(error: unknown): string {
-  let current = error;
-  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
-  return current instanceof Error ? current.message : '';
+  // The chain ends in the service's own error, a plain { name, message, statusCode } object.
+  let current = error as { cause?: unknown; message?: unknown } | undefined;
+  while (current?.cause && typeof current.cause === 'object') current = current.cause as typeof current;
+  return typeof current?.message === 'string' ? current.message : '';
 }

@@ -212,8 +212,13 @@ function createSessionStore(): SessionStore {
     if (started) return;
     started = true;
     if (typeof window !== 'undefined') {
+      // A sign-in or refresh elsewhere writes several keys, which arrive one by one: read once
+      // they are all here, not at the first.
+      let settling: ReturnType<typeof setTimeout> | undefined;
       window.addEventListener('storage', (event) => {
-        if (event.key === null || event.key.startsWith(tokenKeyPrefix)) void refresh();
+        if (event.key !== null && !event.key.startsWith(tokenKeyPrefix)) return;
+        clearTimeout(settling);
+        settling = setTimeout(() => void refresh(), 50);
       });
       // Back online, or back to a tab whose timers the browser slowed down: look again now.
       window.addEventListener('online', () => void refresh());

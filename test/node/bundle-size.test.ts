@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
  * in through nativeSrpSignIn. With forgot-password, the sign-in challenge steps (QR code) and
  * signout/user/gate: 41 968; 38 790 once qrSlim swapped qrcode-generator for a cut-down copy;
  * 38 278 with the SHA-256 stand-in's constants computed; 37 954 with the QR copy in Byte mode only;
- * 2026-12-01: 31 0xx with our own Cognito client instead of amazon-cognito-identity-js.
+ * 2026-12-01: 30 990 with our own Cognito client instead of amazon-cognito-identity-js.
  */
 const BUDGET = 31_000;
 

@@ -78,6 +78,16 @@ try {
     await page.waitForSelector('#ride-result .result-title');
     await shoot(page, 'workshop-ride', width);
 
+    // Signing out while RevokeToken fails: signed out here, with a note and a link instead of the redirect.
+    await open('ride.html');
+    await page.waitForFunction(() => document.querySelector('auth-gate #members')?.assignedSlot != null);
+    const faults = new URL('_local/faults', demo.poolUrl!).href;
+    await fetch(faults, { method: 'POST', body: JSON.stringify({ operation: 'RevokeToken', kind: 'http-500', times: 1 }) });
+    await page.click('auth-signout [part~="submit"]');
+    await page.waitForSelector('auth-signout [role="status"]');
+    await shoot(page, 'ride-signout-not-revoked', width);
+    await fetch(faults, { method: 'DELETE' });
+
     await context.close();
   }
 } finally {
