@@ -8,6 +8,7 @@ import { sessionStore } from '../session/session-store.js';
 import { adoptStylesOnce } from '../shared/adopt-styles.js';
 import { AuthFormElement, type FieldErrors } from '../shared/auth-form-element.js';
 import { defineElement } from '../shared/define-element.js';
+import { takeNotice } from '../shared/next-page-notice.js';
 import { PasswordChecklist } from '../shared/password-checklist.js';
 import { isEmailShaped } from '../shared/validation.js';
 import { signinStyles } from './auth-signin.styles.js';
@@ -54,6 +55,8 @@ export class AuthSignin extends AuthFormElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // E.g. "signed out here, but the server could not be told", from a page that redirected here.
+    this.status ||= takeNotice();
     cognito.prepareSignIn();
   }
 

@@ -10,6 +10,7 @@ import { adoptStylesOnce } from '../shared/adopt-styles.js';
 import { defineElement } from '../shared/define-element.js';
 import { formStyles } from '../shared/form.styles.js';
 import { navigation } from '../shared/navigation.js';
+import { leaveNotice } from '../shared/next-page-notice.js';
 
 const notRevokedNotice =
   'You are signed out on this device. The sign-in service could not be reached to end the session on the server, so it ends when it expires.';
@@ -86,7 +87,10 @@ export class AuthSignout extends LitElement {
     } finally {
       this.busy = false;
     }
-    if (!revoked) this.notice = notRevokedNotice;
+    if (!revoked) {
+      this.notice = notRevokedNotice;
+      leaveNotice(notRevokedNotice); // a gate around us may redirect before it is read
+    }
     this.emit('auth-signed-out', { global, revoked });
     // The note must be read before the page changes: a link continues instead.
     const url = this.nextUrl();

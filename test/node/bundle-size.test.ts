@@ -13,9 +13,10 @@ import { gzipSync } from 'node:zlib';
  * in through nativeSrpSignIn. With forgot-password, the sign-in challenge steps (QR code) and
  * signout/user/gate: 41 968; 38 790 once qrSlim swapped qrcode-generator for a cut-down copy;
  * 38 278 with the SHA-256 stand-in's constants computed; 37 954 with the QR copy in Byte mode only;
- * 2026-12-01: 30 990 with our own Cognito client instead of amazon-cognito-identity-js.
+ * 2026-12-01: 30 985 with our own Cognito client instead of amazon-cognito-identity-js; 31 076 once
+ * signing out while the service is down leaves its note for the next page's sign-in form.
  */
-const BUDGET = 31_000;
+const BUDGET = 31_500;
 
 const file = fileURLToPath(new URL('../../../dist/cognito-auth-elements.js', import.meta.url));
 

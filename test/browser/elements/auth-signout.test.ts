@@ -1,11 +1,13 @@
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import { cognito } from '../../../src/cognito/cognito-client.js';
 import { configure } from '../../../src/config/index.js';
+import '../../../src/elements/auth-signin.js';
+import type { AuthSignin } from '../../../src/elements/auth-signin.js';
 import '../../../src/elements/auth-signout.js';
 import type { AuthSignout } from '../../../src/elements/auth-signout.js';
 import type { AuthErrorEvent, AuthSignedOutEvent } from '../../../src/events.js';
 import { sessionStore } from '../../../src/session/session-store.js';
-import { captureNavigation, restoreSpies, settled, spyOn } from '../helpers/form.js';
+import { captureNavigation, configured, parts, restoreSpies, settled, spyOn } from '../helpers/form.js';
 import { clearFaults, clearStoredSessions, expireStoredSession, injectFault, poolConfig, storageFor } from '../helpers/pool.js';
 import { logCognitoRequests } from '../helpers/requests.js';
 import { closeOtherTabs, otherTab, signInNewUser, stateWhere } from '../helpers/session.js';
@@ -96,6 +98,12 @@ describe('<auth-signout>', () => {
       expect(el.querySelector('[role="status"]')!.textContent).to.match(/signed out on this device.*could not be reached/i);
       expect(el.querySelector<HTMLAnchorElement>('a[part~="secondary"]')!.href).to.equal(new URL('signin.html', location.href).href);
       await expect(el).to.be.accessible();
+      // A members page's gate may redirect at once: the sign-in form on the next page says it too, once.
+      const signin = await fixture<AuthSignin>(configured('auth-signin'));
+      expect(parts(signin).status.textContent).to.match(/signed out on this device.*could not be reached/i);
+      signin.remove();
+      const again = await fixture<AuthSignin>(configured('auth-signin'));
+      expect(parts(again).status.textContent!.trim()).to.equal('');
     } finally {
       requests.stop();
     }
