@@ -108,7 +108,9 @@ function sameUser(a: SessionUser | null, b: SessionUser | null): boolean {
 }
 
 function createSessionStore(): SessionStore {
-  let state: SessionState = { user: null, pendingEmail: readPendingEmail(), ready: false };
+  // The pending email is read after the first paint with the rest: a page's first storage access
+  // costs milliseconds, which the forms should not wait for.
+  let state: SessionState = { user: null, pendingEmail: null, ready: false };
   const listeners = new Set<SessionListener>();
   let started = false;
   // Bumped by signedIn()/signOut(): a storage read that began earlier must not overwrite them.
@@ -234,6 +236,7 @@ function createSessionStore(): SessionStore {
     onConfigChange(() => void refresh());
     // The first read waits for the first paint: the forms appear before any storage or network work.
     void afterPaint().then(() => {
+      if (state.pendingEmail === null) update({ pendingEmail: readPendingEmail() });
       // A page often calls configure() in a script after the bundle's: without configuration yet,
       // wait for that call or for the page to finish loading before reporting "ready, signed out",
       // so a members-only gate does not send a signed-in visitor away.

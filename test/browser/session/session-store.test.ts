@@ -134,7 +134,7 @@ describe('sessionStore', () => {
       '/src/session/session-store.ts',
     );
     expect(nextStore).to.not.equal(sessionStore);
-    expect(nextStore.state.pendingEmail).to.equal('ada@example.com');
+    expect((await nextStore.whenReady()).pendingEmail).to.equal('ada@example.com'); // read after its first paint
   });
 
   it('clears the pending email on sign-in', async () => {
