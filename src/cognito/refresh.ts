@@ -20,7 +20,7 @@ const inFlight = new Map<string, Promise<StoredTokens | null>>();
 
 const marginOf = (config: CognitoConfig) => config.refreshMargin ?? defaultRefreshMargin;
 
-/** Whether `tokens` can be used as they are. */
+/** Whether `tokens` are due for renewal: they expire within the margin (or have expired). */
 export function needsRefresh(config: CognitoConfig, tokens: StoredTokens): boolean {
   return secondsLeft(tokens) <= marginOf(config);
 }

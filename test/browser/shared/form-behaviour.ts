@@ -8,6 +8,7 @@ import type { AuthErrorEvent, AuthEventDetails, AuthFlow } from '../../../src/ev
 import { defineElement } from '../../../src/shared/define-element.js';
 import { captureNavigation, configured, fill, parts, restoreSpies, settled, spyOn } from '../helpers/form.js';
 import { clearFaults, injectFault } from '../helpers/pool.js';
+import { logCognitoRequests } from '../helpers/requests.js';
 
 type Tag = 'auth-register' | 'auth-verify' | 'auth-signin';
 type AdapterMethod = 'signUp' | 'confirmSignUp' | 'signIn';
@@ -167,14 +168,25 @@ export function itBehavesLikeAnAuthForm(c: FormCase): void {
       ['http-500', 'server'],
       ['throttle', 'too-many-requests'],
       ['drop', 'network'],
+      ['delay', 'timeout'],
     ] as const) {
-      it(`shows a ${kind} from the pool, keeps what was typed, and succeeds on retry`, async () => {
+      it(`shows a ${kind} from the pool, sends one request, keeps what was typed, and succeeds on retry`, async () => {
+        // A pool slower than the configured timeout (400 ms here) must not leave the form busy.
+        if (kind === 'delay') configure({ timeout: 400 });
         const el = await fixture(configured(c.tag));
         const values = await c.prepare();
         // Until cleared: Chrome silently retries a POST once when a reused connection is reset,
         // so a one-time drop may never reach the page.
-        await injectFault({ operation: c.operation, kind });
-        const failed = await submitAndSettle(el, values, c.successEvent);
+        await injectFault({ operation: c.operation, kind, delayMs: 2000 });
+        const requests = logCognitoRequests();
+        let failed: Event;
+        try {
+          failed = await submitAndSettle(el, values, c.successEvent);
+          expect(requests.count(c.operation), 'requests for one submit').to.equal(1);
+        } finally {
+          requests.stop();
+          configure({ timeout: null });
+        }
         expect(failed.type).to.equal('auth-error');
         expect((failed as AuthErrorEvent).detail).to.deep.equal({
           flow: c.flow,
@@ -186,7 +198,11 @@ export function itBehavesLikeAnAuthForm(c: FormCase): void {
         for (const [name, value] of Object.entries(values)) expect(parts(el).input(name).value, name).to.equal(value);
         await expect(el).to.be.accessible();
 
+        expect(parts(el).submit.disabled, 'busy after the failure').to.equal(false);
         await clearFaults();
+        // The timed-out request still reached the pool (it only answered late), so its retry may
+        // meet "already done"; the other faults stopped theirs, so the retry succeeds.
+        if (kind === 'delay') return;
         const retried = await submitAndSettle(el, {}, c.successEvent);
         expect(retried.type).to.equal(c.successEvent);
         expect(parts(el).alert).to.equal(null);
