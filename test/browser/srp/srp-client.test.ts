@@ -18,7 +18,7 @@ import {
 import { vector } from './vector.js';
 
 describe('SRP client maths', () => {
-  describe('the worked example of cognito-protocol.md §4.6, step by step', () => {
+  describe('the worked example (vector.ts, computed with the SDK), step by step', () => {
     const a = fromHex(vector.a);
     const A = fromHex(vector.A);
     const B = fromHex(vector.B);

@@ -1,4 +1,4 @@
-// The worked example of cognito-protocol.md §4.6, made with the SDK's own AuthenticationHelper.
+// A worked SRP example, computed with amazon-cognito-identity-js's own AuthenticationHelper.
 export const vector = {
   poolName: 'Ab12Cd34E',
   userId: '7d8ca528-4931-4254-9273-ea5ee853f271',

@@ -1,4 +1,4 @@
-// The protocol reference's SRP test vector (§4.6), reproduced by the server-side SRP code.
+// The worked SRP example (the same values as test/browser/srp/vector.ts, computed with the SDK), reproduced by the server-side SRP code.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
