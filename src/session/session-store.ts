@@ -3,7 +3,6 @@
 import { cognito } from '../cognito/cognito-client.js';
 import { AuthError } from '../cognito/cognito-errors.js';
 import { authErrorMessage } from '../cognito/error-messages.js';
-import { defaultRefreshMargin } from '../cognito/refresh.js';
 import type { CognitoConfig, SessionUser } from '../cognito/types.js';
 import { onConfigChange } from '../config/config-sources.js';
 import { resolveConfig } from '../config/resolve-config.js';
@@ -137,16 +136,15 @@ function createSessionStore(): SessionStore {
   function planNextRead(config: CognitoConfig | null, unreachable: boolean): void {
     clearTimeout(renewalTimer);
     renewalTimer = undefined;
-    const user = state.user;
-    if (!config || !user) return;
+    if (!config || !state.user) return;
     let delay: number;
     if (unreachable) {
       retryMs = retryMs ? Math.min(retryMs * 2, maxRetryMs) : firstRetryMs;
       delay = retryMs;
     } else {
       retryMs = 0;
-      const margin = config.refreshMargin ?? defaultRefreshMargin;
-      delay = Math.max((user.expiresAt - margin) * 1000 - Date.now(), firstRetryMs);
+      // On the pool's clock (the stored clock drift), not this device's, which may be off.
+      delay = Math.max((cognito.secondsUntilRenewal(config) ?? 0) * 1000, firstRetryMs);
     }
     renewalTimer = setTimeout(() => void refresh(), Math.min(delay, maxTimerMs));
   }

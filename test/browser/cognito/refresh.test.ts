@@ -1,7 +1,7 @@
 // Tokens owned by our client: renewed ahead of expiry with one GetTokensFromRefreshToken per page
 // and across tabs, signed out after one refused refresh, never signed out by a network blip, and
 // refresh-token rotation handled. Real requests to the local pool; faults from its fault injection.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { cognito } from '../../../src/cognito/cognito-client.js';
 import { AuthError } from '../../../src/cognito/cognito-errors.js';
 import { withCrossTabLock } from '../../../src/cognito/cross-tab-lock.js';
@@ -70,6 +70,21 @@ describe('tokens and refresh', () => {
     expect(requests.count('GetTokensFromRefreshToken')).to.equal(0);
     await cognito.getTokens(config);
     expect(requests.count('GetTokensFromRefreshToken')).to.equal(1);
+  });
+
+  it('the store renews ahead of expiry on its own, with no call asking for a token', async () => {
+    const { config } = await signedInUser();
+    // Tokens live an hour: with a margin of 3597 s they are due for renewal in about 3 s.
+    configure({ ...config, refreshMargin: 3597 });
+    try {
+      await sessionStore.refresh();
+      const before = stored(config, 'idToken');
+      expect(requests.count('GetTokensFromRefreshToken')).to.equal(0);
+      await waitUntil(() => requests.count('GetTokensFromRefreshToken') === 1, 'no renewal within 8 s', { timeout: 8000 });
+      await waitUntil(() => stored(config, 'idToken') !== before, 'the renewed tokens were not stored');
+    } finally {
+      configure({ userPoolId: null, userPoolClientId: null, endpoint: null, storage: null, refreshMargin: null });
+    }
   });
 
   it('five parallel getIdToken() calls send one refresh and all get its token', async () => {
