@@ -18,9 +18,10 @@ import { isEmailShaped, isSixDigitCode } from '../shared/validation.js';
  * link to `signin-url`. The email is pre-filled from the `email` attribute, else `?email=`, else
  * the address the session store remembers.
  *
- * @fires auth-reset-code-sent - A reset code was sent (also on "Send a new code"); `detail.delivery` says where.
- * @fires auth-password-reset - The password was changed; the user can sign in with it.
- * @fires auth-error - Sending the code or resetting failed (`detail.flow` is `forgot-password`).
+ * @fires {AuthResetCodeSentEvent} auth-reset-code-sent - A reset code was sent (also on "Send a new code"); `detail.delivery` says where.
+ * @fires {AuthPasswordResetEvent} auth-password-reset - The password was changed; the user can sign in with it.
+ * @fires {AuthErrorEvent} auth-error - Sending the code or resetting failed (`detail.flow` is `forgot-password`).
+ * @csspart secondary - The "Send a new code" button, and the sign-in link after the reset.
  * @csspart checklist - The list of password requirements, each marked met or not.
  */
 export class AuthForgotPassword extends AuthFormElement {

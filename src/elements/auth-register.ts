@@ -28,8 +28,8 @@ import { isEmailShaped } from '../shared/validation.js';
  * input type, autocomplete token and browser-side check; `custom:*` ones a label made from their
  * name. Or set `attributeFields` for full control.
  *
- * @fires auth-registered - The user was created; `detail.delivery` says where the code went.
- * @fires auth-error - Registration failed; `detail.code` says why.
+ * @fires {AuthRegisteredEvent} auth-registered - The user was created; `detail.delivery` says where the code went.
+ * @fires {AuthErrorEvent} auth-error - Registration failed; `detail.code` says why.
  * @csspart checklist - The list of password requirements, each marked met or not.
  */
 export class AuthRegister extends AuthFormElement {

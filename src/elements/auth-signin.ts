@@ -26,9 +26,10 @@ export type SigninStepState = { step: 'credentials' } | ExtraStep;
  * an authenticator app (QR code and setup key). On success the session is in the store and the
  * page goes to `next`.
  *
- * @fires auth-signed-in - Sign-in finished; the session is in the store. No tokens in the detail.
- * @fires auth-verification-required - The account's email is not verified yet.
- * @fires auth-error - Sign-in failed; `detail.flow` is `signin`, `new-password` or `mfa`, `detail.code` says why.
+ * @fires {AuthSignedInEvent} auth-signed-in - Sign-in finished; the session is in the store. No tokens in the detail.
+ * @fires {AuthVerificationRequiredEvent} auth-verification-required - The account's email is not verified yet.
+ * @fires {AuthErrorEvent} auth-error - Sign-in failed; `detail.flow` is `signin`, `new-password` or `mfa`, `detail.code` says why.
+ * @csspart secondary - The forgot-password and verify links, "Start over", and the set-up step's copy button and `otpauth:` link.
  * @csspart checklist - The password requirements in the new-password step.
  * @csspart qr - The QR code (`<svg>`) in the authenticator set-up step.
  */

@@ -25,12 +25,19 @@ const notRevokedNotice =
  * - With `global`, every device (GlobalSignOut): a failure of that request is shown, the user is
  *   still signed in, and clicking again retries.
  *
- * @fires auth-signed-out - The user is signed out; `detail.global` says whether everywhere, `detail.revoked` whether the server was told.
- * @fires auth-error - Global sign-out failed (network or service); the user is still signed in.
+ * @fires {AuthSignedOutEvent} auth-signed-out - The user is signed out; `detail.global` says whether everywhere, `detail.revoked` whether the server was told.
+ * @fires {AuthErrorEvent} auth-error - Global sign-out failed (network or service); the user is still signed in.
  * @csspart submit - The button.
  * @csspart error - Why sign-out failed (`role="alert"`).
  * @csspart status - The note after a sign-out the server was not told about (`role="status"`).
  * @csspart secondary - The link to `next` under that note.
+ * @cssprop --auth-accent - Button background, link and focus ring. Default `#2f5bea` (the link and focus ring mix it with the text colour).
+ * @cssprop --auth-accent-text - Button text. Default `#fff`.
+ * @cssprop --auth-radius - Corner radius of the button and messages. Default `0.5rem`.
+ * @cssprop --auth-font - Font family. Default: inherited from the page.
+ * @cssprop --auth-error - Error text. Default: `#d3261b` mixed with the text colour (65%).
+ * @cssprop --auth-success - The note's border. Default: `#1f9d4c` mixed with the text colour (70%).
+ * @cssprop --auth-max-width - Maximum width. Default `24rem`.
  */
 export class AuthSignout extends LitElement {
   private readonly session = new SessionController(this);
@@ -105,6 +112,7 @@ export class AuthSignout extends LitElement {
   }
 
   private emit<K extends keyof AuthEventDetails>(type: K, detail: AuthEventDetails[K]): void {
+    /** @ignore The events are listed with `@fires` above; this dispatch names none. */
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 

@@ -13,9 +13,10 @@ import { isEmailShaped, isSixDigitCode } from '../shared/validation.js';
  * `email` attribute, else `?email=` in the page URL, else the address just registered (kept by
  * the session store across pages). A button sends a new code, then waits `resend-cooldown` seconds.
  *
- * @fires auth-verified - The code was accepted; the user can sign in.
- * @fires auth-code-resent - A new code was sent; `detail.delivery` says where.
- * @fires auth-error - Verifying or resending failed (`detail.flow` is `verify` or `resend-code`).
+ * @fires {AuthVerifiedEvent} auth-verified - The code was accepted; the user can sign in.
+ * @fires {AuthCodeResentEvent} auth-code-resent - A new code was sent; `detail.delivery` says where.
+ * @fires {AuthErrorEvent} auth-error - Verifying or resending failed (`detail.flow` is `verify` or `resend-code`).
+ * @csspart secondary - The "Send a new code" button.
  */
 export class AuthVerify extends AuthFormElement {
   protected readonly flow = 'verify';

@@ -46,6 +46,7 @@ let instances = 0;
  * its pool configuration, sends one request at a time, shows busy, error and success states, and
  * fires `auth-*` events.
  *
+ * @fires {AuthErrorEvent} auth-error - A request failed; `detail.flow` and `detail.code` say which and why.
  * @csspart form - The `<form>`.
  * @csspart field - A label, its input and their messages.
  * @csspart label - A field's label.
@@ -53,15 +54,14 @@ let instances = 0;
  * @csspart hint - Help text under an input.
  * @csspart error - An error message: next to its field, or for the whole form (`role="alert"`).
  * @csspart submit - The submit button.
- * @csspart secondary - Links and secondary buttons (resend code, forgot password).
  * @csspart status - Success and progress messages (`role="status"`).
  * @cssprop --auth-accent - Submit button background, links and focus ring. Default `#2f5bea` (links and focus ring mix it with the text colour).
  * @cssprop --auth-accent-text - Submit button text. Default `#fff`.
  * @cssprop --auth-radius - Corner radius of inputs, buttons and messages. Default `0.5rem`.
  * @cssprop --auth-gap - Space between fields. Default `1rem`.
  * @cssprop --auth-font - Font family. Default: inherited from the page.
- * @cssprop --auth-error - Error text and invalid input border. Default: a red mixed with the text colour.
- * @cssprop --auth-success - Success messages and met password rules. Default: a green mixed with the text colour.
+ * @cssprop --auth-error - Error text and invalid input border. Default: `#d3261b` mixed with the text colour (65%).
+ * @cssprop --auth-success - Success messages and met password rules. Default: `#1f9d4c` mixed with the text colour (70%).
  * @cssprop --auth-border - Input border colour. Default: the text colour at 40%.
  * @cssprop --auth-max-width - Maximum width of the form. Default `24rem`.
  */
@@ -80,7 +80,10 @@ export abstract class AuthFormElement extends LitElement {
   /** The last success message. */
   @state() protected status = '';
 
-  /** AWS region of the user pool, e.g. `us-east-1`. Overrides every other configuration source. */
+  /**
+   * AWS region of the user pool, e.g. `us-east-1`; default: the pool id's prefix. Each of these
+   * five overrides the other configuration sources for this element.
+   */
   @property() region?: string;
   /** User pool id, e.g. `us-east-1_AbCdEfGhI`. */
   @property({ attribute: 'user-pool-id' }) userPoolId?: string;
@@ -210,6 +213,7 @@ export abstract class AuthFormElement extends LitElement {
 
   /** Fires a bubbling, composed `auth-*` event. */
   protected emit<K extends keyof AuthEventDetails>(type: K, detail: AuthEventDetails[K]): void {
+    /** @ignore Each element lists the events it fires with `@fires`; this dispatch names none. */
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
