@@ -8,7 +8,6 @@ import typescript from '@rollup/plugin-typescript';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
-import { qrSlim } from './src/shared/shims/rollup-plugin.mjs';
 
 const dropIn = {
   input: 'src/index.ts',
@@ -26,9 +25,6 @@ const dropIn = {
   },
   plugins: [
     typescript({ tsconfig: './tsconfig.json', declaration: false, outDir: 'dist', rootDir: 'src' }),
-    // qrcode-generator without the renderers, GIF encoder and Kanji mode it carries on one object
-    // (src/shared/shims/qrcode.mjs; test/node/qrcode-shim.test.ts proves the same QR matrices).
-    qrSlim(),
     nodeResolve({ browser: true }),
     terser({ format: { comments: /^!/ }, compress: { passes: 2 } }),
   ],
