@@ -44,4 +44,18 @@ const sdkForInterop = {
   },
 };
 
-export default [dropIn, sdkForInterop];
+// The local pool as the npm package ships it: tsc's output (build/local-pool, from
+// `npm run build:node`) with jose and otpauth inside, so installing the package for the browser
+// elements brings no server-side dependency, and `npx cognito-auth-elements-pool` needs none.
+const localPoolForNpm = {
+  input: { index: 'build/local-pool/index.js', cli: 'build/local-pool/cli.js' },
+  output: {
+    dir: 'dist/local-pool',
+    format: 'es',
+    banner: '/*! The local user pool of cognito-auth-elements (MIT). Bundled: jose (MIT, (c) Filip Skokan), otpauth (MIT, (c) Héctor Molinero Fernández). */',
+  },
+  external: (id) => id.startsWith('node:'),
+  plugins: [nodeResolve({ exportConditions: ['node'], preferBuiltins: true })],
+};
+
+export default [dropIn, sdkForInterop, localPoolForNpm];
