@@ -74,7 +74,7 @@ export class Input {
         throw err('InvalidParameterException', `1 validation error detected: Value null at '${camel(name)}.${i + 1}.member.name' failed to satisfy constraint: Member must not be null`);
       }
       if (Value !== undefined && Value !== null && typeof Value !== 'string') throw mistyped(`${name}.${i + 1}.Value`, 'a string');
-      return { Name, Value: (Value as string | undefined | null) ?? '' };
+      return { Name, Value: Value ?? '' };
     });
   }
 

@@ -51,8 +51,8 @@ try {
     console.log('Stopped.');
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 } catch (err) {
   console.error(err instanceof PortInUseError ? err.message : err);
   process.exit(1);

@@ -72,7 +72,7 @@ export async function adminConfirmSignUp(pool: Pool, input: Input) {
   return {};
 }
 
-export async function adminGetUser(pool: Pool, input: Input) {
+export function adminGetUser(pool: Pool, input: Input) {
   const user = adminUser(pool, input);
   const { Attributes, ...record } = userRecord(user);
   return { ...record, UserAttributes: Attributes, ...mfaSettings(user) };
@@ -149,7 +149,7 @@ export async function adminUserGlobalSignOut(pool: Pool, input: Input) {
 }
 
 /** ListUsers with an optional `Filter` of the form `attribute = "value"` or `attribute ^= "prefix"`. */
-export async function listUsers(pool: Pool, input: Input) {
+export function listUsers(pool: Pool, input: Input) {
   checkPoolId(pool, input.string('UserPoolId'));
   const filter = input.optionalString('Filter');
   let users = [...pool.store.users.values()];

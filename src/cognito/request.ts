@@ -71,8 +71,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The error name as Cognito's clients read it: `__type`, then `code`, then the header; `prefix#Name` and `Name:details` trimmed. */
 function errorName(body: Record<string, unknown>, response: Response): string {
-  const raw = [body.__type, body.code, response.headers.get('x-amzn-errortype')].find((value) => typeof value === 'string' && value);
-  return raw ? String(raw).split('#').pop()!.split(':')[0]!.trim() : '';
+  const raw = [body.__type, body.code, response.headers.get('x-amzn-errortype')].find((value): value is string => typeof value === 'string' && value !== '');
+  return raw ? raw.split('#').pop()!.split(':')[0].trim() : '';
 }
 
 async function attempt(config: CognitoConfig, operation: Operation, input: object): Promise<unknown> {
@@ -109,7 +109,7 @@ async function attempt(config: CognitoConfig, operation: Operation, input: objec
   }
   if (response.ok) return body;
   const name = errorName(body, response);
-  const message = String(body.message ?? body.Message ?? response.statusText ?? '');
+  const message = [body.message, body.Message].find((value) => typeof value === 'string') ?? response.statusText;
   const cause: CognitoServiceError = { name: name || `HTTP ${response.status}`, message, statusCode: response.status };
   // No error name at all: not Cognito answering (a proxy's or CDN's error page, a wrong endpoint).
   const code = name ? authErrorCode(cause) : 'server';

@@ -164,7 +164,7 @@ export async function signIn(config: CognitoConfig, email: string, password: str
     const { timestamp, signature } = await answerPasswordVerifier({
       a,
       A,
-      poolName: config.userPoolId.split('_')[1]!,
+      poolName: config.userPoolId.split('_')[1],
       userId,
       password,
       srpB,

@@ -8,6 +8,7 @@ import { SessionController } from '../session/session-controller.js';
 import { AuthFormElement, type FieldErrors } from '../shared/auth-form-element.js';
 import { Cooldown } from '../shared/cooldown.js';
 import { defineElement } from '../shared/define-element.js';
+import { fieldText } from '../shared/form-data.js';
 import { PasswordChecklist } from '../shared/password-checklist.js';
 import { isEmailShaped, isSixDigitCode } from '../shared/validation.js';
 
@@ -58,11 +59,11 @@ export class AuthForgotPassword extends AuthFormElement {
   }
 
   protected override validate(data: FormData): FieldErrors {
-    const errors = this.checkEmail(String(data.get('email') ?? '').trim());
+    const errors = this.checkEmail(fieldText(data, 'email').trim());
     if (this.stage === 'email') return errors;
-    const code = String(data.get('code') ?? '').trim();
-    const password = String(data.get('password') ?? '');
-    const confirm = String(data.get('confirm') ?? '');
+    const code = fieldText(data, 'code').trim();
+    const password = fieldText(data, 'password');
+    const confirm = fieldText(data, 'confirm');
     if (!code) errors.code = 'Enter the 6-digit code from the email.';
     else if (!isSixDigitCode(code)) errors.code = 'The code is 6 digits, like 123456.';
     const problem = this.checklist.problem(password);
@@ -80,9 +81,9 @@ export class AuthForgotPassword extends AuthFormElement {
   }
 
   protected override async submit(data: FormData, config: CognitoConfig): Promise<void> {
-    const email = String(data.get('email')).trim();
+    const email = fieldText(data, 'email').trim();
     if (this.stage === 'email') return this.sendCode(config, email);
-    await cognito.confirmForgotPassword(config, email, String(data.get('code')).trim(), String(data.get('password')));
+    await cognito.confirmForgotPassword(config, email, fieldText(data, 'code').trim(), fieldText(data, 'password'));
     this.emit('auth-password-reset', { username: email });
     if (this.goNext()) return;
     this.stage = 'done';
@@ -105,7 +106,7 @@ export class AuthForgotPassword extends AuthFormElement {
   private handleResend(): void {
     const form = this.querySelector('form');
     if (this.cooldown.remaining > 0 || !form) return;
-    const email = String(new FormData(form).get('email') ?? '').trim();
+    const email = fieldText(new FormData(form), 'email').trim();
     void this.run(this.flow, () => this.checkEmail(email), (config) => this.sendCode(config, email));
   }
 

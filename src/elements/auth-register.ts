@@ -6,6 +6,7 @@ import type { AttributeField, CognitoConfig } from '../cognito/types.js';
 import { sessionStore } from '../session/session-store.js';
 import { AuthFormElement, type FieldErrors } from '../shared/auth-form-element.js';
 import { defineElement } from '../shared/define-element.js';
+import { fieldText } from '../shared/form-data.js';
 import { PasswordChecklist } from '../shared/password-checklist.js';
 import {
   ATTRIBUTE_MAX_LENGTH,
@@ -65,9 +66,9 @@ export class AuthRegister extends AuthFormElement {
 
   protected override validate(data: FormData): FieldErrors {
     const errors: FieldErrors = {};
-    const email = String(data.get('email') ?? '').trim();
-    const password = String(data.get('password') ?? '');
-    const confirm = String(data.get('confirm') ?? '');
+    const email = fieldText(data, 'email').trim();
+    const password = fieldText(data, 'password');
+    const confirm = fieldText(data, 'confirm');
     if (!email) errors.email = 'Enter your email address.';
     else if (!isEmailShaped(email)) errors.email = 'Enter an email address like name@example.com.';
     const passwordProblem = this.checklist.problem(password);
@@ -79,7 +80,7 @@ export class AuthRegister extends AuthFormElement {
       const badInput = this.querySelector<HTMLInputElement>(`input[name="${CSS.escape(field.name)}"]`)?.validity.badInput;
       const problem = badInput
         ? `Enter a complete ${field.type === 'date' ? 'date' : field.label.toLowerCase()}.`
-        : checkAttribute(field, normalizeAttribute(field, String(data.get(field.name) ?? '')));
+        : checkAttribute(field, normalizeAttribute(field, fieldText(data, field.name)));
       if (problem) errors[field.name] = problem;
     }
     return errors;
@@ -92,13 +93,13 @@ export class AuthRegister extends AuthFormElement {
   }
 
   protected override async submit(data: FormData, config: CognitoConfig): Promise<void> {
-    const email = String(data.get('email')).trim();
+    const email = fieldText(data, 'email').trim();
     const attributes: Record<string, string> = {};
     for (const field of this.fields) {
-      const value = normalizeAttribute(field, String(data.get(field.name) ?? ''));
+      const value = normalizeAttribute(field, fieldText(data, field.name));
       if (value) attributes[field.name] = value;
     }
-    const password = String(data.get('password'));
+    const password = fieldText(data, 'password');
     const { username, confirmed, delivery } = await cognito.signUp(config, { email, password, attributes });
     sessionStore.setPendingEmail(email);
     this.emit('auth-registered', { username, email, confirmed, delivery });
@@ -173,6 +174,6 @@ declare global {
 function innermostMessage(error: unknown): string {
   // The chain ends in the service's own error, a plain { name, message, statusCode } object.
   let current = error as { cause?: unknown; message?: unknown } | undefined;
-  while (current?.cause && typeof current.cause === 'object') current = current.cause as typeof current;
+  while (current?.cause && typeof current.cause === 'object') current = current.cause;
   return typeof current?.message === 'string' ? current.message : '';
 }

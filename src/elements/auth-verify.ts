@@ -6,6 +6,7 @@ import type { CognitoConfig } from '../cognito/types.js';
 import { SessionController } from '../session/session-controller.js';
 import { AuthFormElement, type FieldErrors } from '../shared/auth-form-element.js';
 import { defineElement } from '../shared/define-element.js';
+import { fieldText } from '../shared/form-data.js';
 import { isEmailShaped, isSixDigitCode } from '../shared/validation.js';
 
 /**
@@ -53,8 +54,8 @@ export class AuthVerify extends AuthFormElement {
   }
 
   protected override validate(data: FormData): FieldErrors {
-    const errors = this.checkEmail(String(data.get('email') ?? '').trim());
-    const code = String(data.get('code') ?? '').trim();
+    const errors = this.checkEmail(fieldText(data, 'email').trim());
+    const code = fieldText(data, 'code').trim();
     if (!code) errors.code = 'Enter the 6-digit code from the email.';
     else if (!isSixDigitCode(code)) errors.code = 'The code is 6 digits, like 123456.';
     return errors;
@@ -67,8 +68,8 @@ export class AuthVerify extends AuthFormElement {
   }
 
   protected override async submit(data: FormData, config: CognitoConfig): Promise<void> {
-    const email = String(data.get('email')).trim();
-    await cognito.confirmSignUp(config, email, String(data.get('code')).trim());
+    const email = fieldText(data, 'email').trim();
+    await cognito.confirmSignUp(config, email, fieldText(data, 'code').trim());
     this.emit('auth-verified', { username: email });
     if (this.goNext()) return;
     this.status = 'Your email address is verified. You can sign in now.';
@@ -76,7 +77,7 @@ export class AuthVerify extends AuthFormElement {
 
   private handleResend(): void {
     if (this.cooldown > 0 || !this.form) return;
-    const email = String(new FormData(this.form).get('email') ?? '').trim();
+    const email = fieldText(new FormData(this.form), 'email').trim();
     void this.run(
       'resend-code',
       () => this.checkEmail(email),

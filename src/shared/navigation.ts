@@ -3,7 +3,7 @@
 
 export const navigation = {
   /** Goes to `url` (already checked to be same-origin). */
-  go(url: string): void {
+  go: (url: string): void => {
     window.location.assign(url);
   },
 };

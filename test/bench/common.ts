@@ -25,7 +25,7 @@ export interface PoolInfo {
   clientId: string;
 }
 
-export const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 export const stats = (values: number[]): Stats => ({ median: median(values), min: Math.min(...values), max: Math.max(...values), runs: values.length });
 export const ms = (value: number) => `${value.toFixed(1)} ms`;
 export const range = (s: Stats) => `${ms(s.median)} (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)}, n=${s.runs})`;

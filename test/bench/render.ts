@@ -88,6 +88,6 @@ export async function renderComparison(browser: Browser, origin: string, pages: 
   }
   const ours = stats(times.ours);
   const floor = stats(times.floor);
-  const paired = times.ours.map((time, i) => time / times.floor[i]!);
+  const paired = times.ours.map((time, i) => time / times.floor[i]);
   return { ours, floor, ratio: ours.median / floor.median, pairedRatio: median(paired) };
 }

@@ -96,7 +96,7 @@ export interface Failure {
   failure: string;
 }
 export const isFailure = (run: object): run is Failure => 'failure' in run;
-const failure = (err: unknown): Failure => ({ failure: err instanceof Error ? err.message.split('\n')[0]! : String(err) });
+const failure = (err: unknown): Failure => ({ failure: err instanceof Error ? err.message.split('\n')[0] : String(err) });
 
 interface Counted {
   /** Cognito requests in the counted window (see the modes above), in order. */
@@ -132,12 +132,12 @@ async function expiredRun<T extends object>(
       logCognitoCalls(page, log, tabs > 1 ? i : undefined);
       pages.push(page);
     }
-    await seed(pages[0]!, origin, pool, tokens, mode === 'load' ? EXPIRED_DRIFT : 0);
+    await seed(pages[0], origin, pool, tokens, mode === 'load' ? EXPIRED_DRIFT : 0);
     const loaded = Date.now();
     for (const page of pages) await openSessionPage(page, origin);
     if (mode === 'running') {
       for (const page of pages) await storeSignedIn(page);
-      await inPage(pages[0]!, 'expire', EXPIRED_DRIFT);
+      await inPage(pages[0], 'expire', EXPIRED_DRIFT);
     }
     const start = mode === 'running' ? Date.now() : loaded;
     await beforeMeasure();
@@ -152,7 +152,7 @@ async function expiredRun<T extends object>(
       requests: calls.length,
       refreshes: calls.filter(isRefresh).length,
       requestsBefore: log.filter((call) => call.at >= loaded && call.at < start).length,
-      ...(tabs > 1 ? { timeline: calls.map((call, i) => ({ tab: call.tab!, call: names[i]!, ms: call.at - measured })) } : {}),
+      ...(tabs > 1 ? { timeline: calls.map((call, i) => ({ tab: call.tab!, call: names[i], ms: call.at - measured })) } : {}),
     };
   } catch (err) {
     return failure(err);
@@ -187,7 +187,7 @@ async function revokedRefreshToken(browser: Browser, origin: string, user: User,
   for (let i = 0; i < SESSION_RUNS; i++) {
     const tokens = await signIn(user);
     runs.push(await expiredRun(browser, origin, user.pool, tokens, mode, 1, () => revoke(user.pool, tokens), ([page]) =>
-      inPage<RevokedResult>(page!, 'revoked', TIMEOUT_MS),
+      inPage<RevokedResult>(page, 'revoked', TIMEOUT_MS),
     ));
   }
   return {
@@ -207,7 +207,7 @@ async function parallelGetIdToken(browser: Browser, origin: string, user: User, 
   for (let i = 0; i < SESSION_RUNS; i++) {
     const tokens = await signIn(user);
     runs.push(await expiredRun(browser, origin, user.pool, tokens, mode, 1, async () => {}, ([page]) =>
-      inPage<{ ms: number; tokens: number; distinct: number }>(page!, 'parallel', PARALLEL, TIMEOUT_MS),
+      inPage<{ ms: number; tokens: number; distinct: number }>(page, 'parallel', PARALLEL, TIMEOUT_MS),
     ));
   }
   return {
@@ -336,7 +336,7 @@ function calls(runs: object[]): string {
 }
 function failures(runs: object[]): string {
   const failed = runs.filter(isFailure);
-  return failed.length ? `; ${failed.length} of ${runs.length} runs failed: ${failed[0]!.failure}` : '';
+  return failed.length ? `; ${failed.length} of ${runs.length} runs failed: ${failed[0].failure}` : '';
 }
 const modeLabel = (mode: Mode) => (mode === 'running' ? 'expired while open' : 'expired before load');
 

@@ -40,7 +40,7 @@ export function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint 
   // Odd powers base^1, base^3, …, base^31.
   const square = (base * base) % modulus;
   const odd = [base];
-  for (let i = 1; i < 16; i++) odd.push((odd[i - 1]! * square) % modulus);
+  for (let i = 1; i < 16; i++) odd.push((odd[i - 1] * square) % modulus);
 
   const bits = exponent.toString(2);
   let result = 1n;
@@ -54,7 +54,7 @@ export function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint 
     let end = Math.min(i + 5, bits.length);
     while (bits[end - 1] === '0') end--;
     for (let j = i; j < end; j++) result = (result * result) % modulus;
-    result = (result * odd[parseInt(bits.slice(i, end), 2) >> 1]!) % modulus;
+    result = (result * odd[parseInt(bits.slice(i, end), 2) >> 1]) % modulus;
     i = end;
   }
   return result;

@@ -26,7 +26,7 @@ export interface Ephemeral {
 const SECRET_BYTES = 64;
 
 /** Draws a fresh secret a (never zero) and computes A. */
-export async function prepareEphemeral(): Promise<Ephemeral> {
+export function prepareEphemeral(): Ephemeral {
   let a = 0n;
   while (a === 0n) a = fromHex(bytesToHex(crypto.getRandomValues(new Uint8Array(SECRET_BYTES))));
   return { a, A: computeA(a) };
@@ -42,7 +42,7 @@ export function prepareEphemeralWhenIdle(): void {
 
 /** The waiting pair if there is one (it is never handed out twice), else a fresh one. */
 export function takeEphemeral(): Promise<Ephemeral> {
-  const next = prepared ?? prepareEphemeral();
+  const next = prepared ?? new Promise<Ephemeral>((resolve) => resolve(prepareEphemeral()));
   prepared = null;
   return next;
 }

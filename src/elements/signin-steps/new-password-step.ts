@@ -3,6 +3,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AttributeField, SignInStep } from '../../cognito/types.js';
 import type { FieldErrors } from '../../shared/auth-form-element.js';
+import { fieldText } from '../../shared/form-data.js';
 import type { PasswordChecklist } from '../../shared/password-checklist.js';
 import { attributeField, attributeHint, checkAttribute, normalizeAttribute } from '../../shared/user-attributes.js';
 import { isEmailShaped } from '../../shared/validation.js';
@@ -19,12 +20,12 @@ function fieldFor(name: string): AttributeField {
   return attributeField({ name, required: true });
 }
 
-const valueOf = (field: AttributeField, data: FormData) => normalizeAttribute(field, String(data.get(fieldName(field.name)) ?? ''));
+const valueOf = (field: AttributeField, data: FormData) => normalizeAttribute(field, fieldText(data, fieldName(field.name)));
 
 export function validateNewPassword(step: NewPasswordStep, data: FormData, checklist: PasswordChecklist): FieldErrors {
   const errors: FieldErrors = {};
-  const password = String(data.get('password') ?? '');
-  const confirm = String(data.get('confirm') ?? '');
+  const password = fieldText(data, 'password');
+  const confirm = fieldText(data, 'confirm');
   const problem = checklist.problem(password);
   if (problem) errors.password = problem;
   if (!confirm) errors.confirm = 'Type the new password again.';

@@ -5,6 +5,7 @@ import { cognito } from '../../cognito/cognito-client.js';
 import type { CognitoConfig, SignInStep } from '../../cognito/types.js';
 import type { AuthFlow } from '../../events.js';
 import type { FieldErrors } from '../../shared/auth-form-element.js';
+import { fieldText } from '../../shared/form-data.js';
 import type { PasswordChecklist } from '../../shared/password-checklist.js';
 import { isSixDigitCode } from '../../shared/validation.js';
 import { renderCodeStep } from './code-step.js';
@@ -21,7 +22,7 @@ export function stepFlow(step: ExtraStep): AuthFlow {
 
 export function validateStep(step: ExtraStep, data: FormData, checklist: PasswordChecklist): FieldErrors {
   if (step.step === 'new-password') return validateNewPassword(step, data, checklist);
-  const code = String(data.get('code') ?? '').trim();
+  const code = fieldText(data, 'code').trim();
   if (!code) return { code: 'Enter the 6-digit code.' };
   if (!isSixDigitCode(code)) return { code: 'The code is 6 digits, like 123456.' };
   return {};
@@ -29,10 +30,10 @@ export function validateStep(step: ExtraStep, data: FormData, checklist: Passwor
 
 /** Sends the step's answer; resolves to the next step (or done). */
 export function answerStep(step: ExtraStep, data: FormData, config: CognitoConfig): Promise<SignInStep> {
-  const code = String(data.get('code') ?? '').trim();
+  const code = fieldText(data, 'code').trim();
   switch (step.step) {
     case 'new-password':
-      return cognito.completeNewPassword(config, step.pending, String(data.get('password')), attributesFrom(step, data));
+      return cognito.completeNewPassword(config, step.pending, fieldText(data, 'password'), attributesFrom(step, data));
     case 'totp-setup':
       return cognito.verifyTotpSetup(config, step.pending, code);
     default:

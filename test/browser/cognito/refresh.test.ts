@@ -39,7 +39,7 @@ async function signedInUser(pool: PoolName = 'default') {
 /** Leaves `secondsLeft` on the stored tokens' clock (by shifting clockDrift, as the SDK reads it). */
 function leaveSeconds(config: CognitoConfig, secondsLeft: number): void {
   const user = localStorage.getItem(`${prefix(config)}.LastAuthUser`)!;
-  const exp = Number(JSON.parse(atob(stored(config, 'idToken')!.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).exp);
+  const exp = Number(JSON.parse(atob(stored(config, 'idToken')!.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).exp);
   localStorage.setItem(`${prefix(config)}.${user}.clockDrift`, String(Math.floor(Date.now() / 1000) - (exp - secondsLeft)));
 }
 
@@ -109,7 +109,7 @@ describe('tokens and refresh', () => {
     const sent: string[] = [];
     for (const frame of tabs) countIn(frame, sent);
     const clients = await Promise.all(tabs.map((frame) => importIn<{ cognito: typeof cognito }>(frame, '/src/cognito/cognito-client.ts')));
-    expect(clients[0]!.cognito).to.not.equal(clients[1]!.cognito); // three realms, three clients
+    expect(clients[0].cognito).to.not.equal(clients[1].cognito); // three realms, three clients
     const tokens = await Promise.all(clients.map((client) => client.cognito.getTokens(config)));
     expect(sent.filter((name) => name === 'GetTokensFromRefreshToken')).to.have.lengthOf(1);
     expect(new Set(tokens.map((t) => t?.idToken)).size).to.equal(1);
@@ -214,10 +214,10 @@ describe('tokens and refresh', () => {
     it('retries once after a 401 with a freshly renewed token, and returns a second 401 as it is', async () => {
       const { config } = await signedInUser();
       configure(config);
-      const realFetch = window.fetch;
+      const realFetch = fetch;
       const seen: string[] = [];
       const api = new URL('/__protected', location.origin).href;
-      const wrapped = window.fetch;
+      const wrapped = fetch;
       window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
         if (String(input instanceof Request ? input.url : input) !== api) return wrapped(input, init);
         const token = new Headers(init?.headers).get('Authorization') ?? '';
@@ -235,7 +235,7 @@ describe('tokens and refresh', () => {
         expect(requests.count('GetTokensFromRefreshToken')).to.equal(1);
 
         window.fetch = (input: RequestInfo | URL, init?: RequestInit) =>
-          String(input) === api ? (seen.push('again'), Promise.resolve(new Response(null, { status: 401 }))) : wrapped(input, init);
+          (input instanceof Request ? input.url : String(input)) === api ? (seen.push('again'), Promise.resolve(new Response(null, { status: 401 }))) : wrapped(input, init);
         seen.length = 0;
         expect((await sessionStore.authFetch(api)).status).to.equal(401);
         expect(seen).to.have.lengthOf(2); // one retry, not a loop

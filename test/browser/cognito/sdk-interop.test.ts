@@ -54,7 +54,7 @@ describe('interop with amazon-cognito-identity-js', () => {
     expect(session.getIdToken().decodePayload().email).to.equal(email);
     // The SDK can use our access token for a call of its own (GetUser).
     const attributes = await new Promise<Array<{ getName(): string; getValue(): string }>>((resolve, reject) =>
-      sdkUser!.getUserAttributes((err, result) => (err || !result ? reject(err) : resolve(result))),
+      sdkUser!.getUserAttributes((err, result) => (err || !result ? reject(err ?? new Error('GetUser returned no attributes')) : resolve(result))),
     );
     expect(attributes.find((a) => a.getName() === 'email')?.getValue()).to.equal(email);
   });

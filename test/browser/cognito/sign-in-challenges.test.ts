@@ -104,7 +104,7 @@ describe('sign-in settles on every challenge Cognito can send', () => {
   it('<auth-signin> shows the unsupported step as a message, leaves busy, fires auth-error and keeps the email', async () => {
     await forgeAnswer({ ChallengeName: 'EMAIL_OTP', Session: 's', ChallengeParameters: { CODE_DELIVERY_DESTINATION: 'a***@e***' } });
     const el = await fixture<AuthSignin>(configured('auth-signin'));
-    const failed = oneEvent(el, 'auth-error') as Promise<AuthErrorEvent>;
+    const failed = oneEvent<AuthErrorEvent>(el, 'auth-error');
     fillAndSubmit(el, { username: user.email, password: user.password });
     expect((await failed).detail.code).to.equal('unsupported-challenge');
     await settled(el);

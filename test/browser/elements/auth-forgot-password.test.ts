@@ -55,7 +55,7 @@ describe('<auth-forgot-password>', () => {
   it('sends a reset code, then sets the new password so the user can sign in with it', async () => {
     const { email } = await createConfirmedUser(uniqueEmail('forgot'));
     const el = await fixture(configured());
-    const sent = oneEvent(el, 'auth-reset-code-sent') as Promise<AuthResetCodeSentEvent>;
+    const sent = oneEvent<AuthResetCodeSentEvent>(el, 'auth-reset-code-sent');
     fillAndSubmit(el, { email });
     const { detail } = await sent;
     expect(detail.username).to.equal(email);
@@ -66,7 +66,7 @@ describe('<auth-forgot-password>', () => {
     expect(parts(el).status.textContent).to.contain('We sent a code');
     await expect(el).to.be.accessible();
 
-    const reset = oneEvent(el, 'auth-password-reset') as Promise<AuthPasswordResetEvent>;
+    const reset = oneEvent<AuthPasswordResetEvent>(el, 'auth-password-reset');
     fillAndSubmit(el, { code: await latestCode(email, 'forgot-password'), password: newPassword, confirm: newPassword });
     expect((await reset).detail).to.deep.equal({ username: email });
     await settled(el);
@@ -81,7 +81,7 @@ describe('<auth-forgot-password>', () => {
 
   it('selects a wrong code for retyping and keeps the new password', async () => {
     const { el, code } = await atResetStep();
-    const error = oneEvent(el, 'auth-error') as Promise<AuthErrorEvent>;
+    const error = oneEvent<AuthErrorEvent>(el, 'auth-error');
     fillAndSubmit(el, { code: wrongCode(code), password: newPassword, confirm: newPassword });
     expect((await error).detail).to.include({ flow: 'forgot-password', code: 'code-mismatch' });
     await settled(el);
@@ -101,7 +101,7 @@ describe('<auth-forgot-password>', () => {
   it('checks the new password against the stated policy in the browser, without a request', async () => {
     const spy = spyOn(cognito, 'confirmForgotPassword');
     const { el, code } = await atResetStep('password-min-length="12" password-require="lower digit"');
-    const items = [...el.querySelectorAll('[part~="checklist"] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    const items = [...el.querySelectorAll('[part~="checklist"] li')].map((li) => li.textContent.replace(/\s+/g, ' ').trim());
     expect(items).to.have.lengthOf(3);
     expect(items[0]).to.contain('At least 12 characters');
     fill(el, { code, password: 'short1', confirm: 'short1' });
@@ -132,7 +132,7 @@ describe('<auth-forgot-password>', () => {
   it('waits out the cool-down after a code was sent before sending another', async () => {
     const { el } = await atResetStep('resend-cooldown="60"');
     const spy = spyOn(cognito, 'forgotPassword');
-    const resend = parts(el).secondary.find((b) => b.textContent!.includes('new code'))!;
+    const resend = parts(el).secondary.find((b) => b.textContent.includes('new code'))!;
     expect(resend.getAttribute('aria-disabled')).to.equal('true');
     expect(resend.textContent).to.match(/available in \d+ s/);
     resend.click();
@@ -143,7 +143,7 @@ describe('<auth-forgot-password>', () => {
 
   it('sends a new code and resets with the newest one', async () => {
     const { el, email } = await atResetStep('resend-cooldown="0"');
-    const resend = parts(el).secondary.find((b) => b.textContent!.includes('new code'))!;
+    const resend = parts(el).secondary.find((b) => b.textContent.includes('new code'))!;
     const resent = oneEvent(el, 'auth-reset-code-sent');
     resend.click();
     await resent;
@@ -174,7 +174,7 @@ describe('<auth-forgot-password>', () => {
     const email = uniqueEmail('forgot-500');
     const el = await fixture(configured());
     await injectFault({ operation: 'ForgotPassword', kind: 'http-500' });
-    const error = oneEvent(el, 'auth-error') as Promise<AuthErrorEvent>;
+    const error = oneEvent<AuthErrorEvent>(el, 'auth-error');
     fillAndSubmit(el, { email });
     expect((await error).detail).to.include({ flow: 'forgot-password', code: 'server' });
     await settled(el);

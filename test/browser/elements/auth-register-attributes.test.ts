@@ -28,7 +28,7 @@ describe('<auth-register attributes>', () => {
     const el = await fixture(attributesRegister('attributes="name* given_name, family_name phone_number birthdate website custom:company*"'));
     const field = (name: string) => {
       const input = parts(el).input(name);
-      return { label: input.labels![0].textContent!.trim(), type: input.type, autocomplete: input.autocomplete, required: input.required };
+      return { label: input.labels![0].textContent.trim(), type: input.type, autocomplete: input.autocomplete, required: input.required };
     };
     expect(field('name')).to.deep.equal({ label: 'Full name', type: 'text', autocomplete: 'name', required: true });
     expect(field('given_name')).to.deep.equal({ label: 'First name (optional)', type: 'text', autocomplete: 'given-name', required: false });
@@ -51,8 +51,8 @@ describe('<auth-register attributes>', () => {
       { name: 'custom:employee_no', label: 'Employee number', type: 'number', required: true },
     ];
     await settled(el);
-    expect(parts(el).input('name').labels![0].textContent!.trim()).to.equal('Full name');
-    expect(parts(el).input('custom:team').labels![0].textContent!.trim()).to.equal('Your team (optional)');
+    expect(parts(el).input('name').labels![0].textContent.trim()).to.equal('Full name');
+    expect(parts(el).input('custom:team').labels![0].textContent.trim()).to.equal('Your team (optional)');
     expect(parts(el).input('custom:team').autocomplete).to.equal('organization-title');
     expect(parts(el).input('custom:employee_no').type).to.equal('number');
   });
@@ -85,7 +85,7 @@ describe('<auth-register attributes>', () => {
   it('sends the attributes with the sign-up, and the pool stores them', async () => {
     const el = await fixture(attributesRegister('attributes="name* phone_number birthdate website given_name"'));
     const values = credentials();
-    const registered = oneEvent(el, 'auth-registered') as Promise<AuthRegisteredEvent>;
+    const registered = oneEvent<AuthRegisteredEvent>(el, 'auth-registered');
     // Spaces and dashes in the phone number are dropped; an optional field left empty is not sent.
     fillAndSubmit(el, { ...values, name: ' Ada Lovelace ', phone_number: '+1 415-555-0123', birthdate: '1990-04-23', website: 'https://ada.example/' });
     await registered;
@@ -109,7 +109,7 @@ describe('<auth-register attributes>', () => {
   it("shows a human message when the pool requires an attribute the form does not ask for", async () => {
     // The attributes pool requires name; this form was set up without it.
     const el = await fixture(attributesRegister('attributes="phone_number"'));
-    const error = oneEvent(el, 'auth-error') as Promise<AuthErrorEvent>;
+    const error = oneEvent<AuthErrorEvent>(el, 'auth-error');
     fillAndSubmit(el, credentials());
     expect((await error).detail.code).to.equal('invalid-input');
     await settled(el);

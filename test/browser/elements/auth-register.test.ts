@@ -13,7 +13,7 @@ itBehavesLikeAnAuthForm({
   method: 'signUp',
   operation: 'SignUp',
   successEvent: 'auth-registered',
-  prepare: async () => ({ email: uniqueEmail('register'), password: strongPassword, confirm: strongPassword }),
+  prepare: () => Promise.resolve({ email: uniqueEmail('register'), password: strongPassword, confirm: strongPassword }),
   invalid: [
     { why: 'an empty email', values: { email: '', password: strongPassword, confirm: strongPassword }, field: 'email' },
     { why: 'an email without a domain', values: { email: 'ada@', password: strongPassword, confirm: strongPassword }, field: 'email' },
@@ -32,7 +32,7 @@ describe('<auth-register>', () => {
   it('creates the user, remembers the email and fires auth-registered with where the code went', async () => {
     const email = uniqueEmail('reg');
     const el = await fixture(configured('auth-register'));
-    const registered = oneEvent(el, 'auth-registered') as Promise<AuthRegisteredEvent>;
+    const registered = oneEvent<AuthRegisteredEvent>(el, 'auth-registered');
     fillAndSubmit(el, { email, password: strongPassword, confirm: strongPassword });
     const { detail } = await registered;
 
@@ -49,7 +49,7 @@ describe('<auth-register>', () => {
 
   it('shows the password policy as a checklist whose met rules say so in text', async () => {
     const el = await fixture(configured('auth-register'));
-    const items = () => [...el.querySelectorAll('[part~="checklist"] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    const items = () => [...el.querySelectorAll('[part~="checklist"] li')].map((li) => li.textContent.replace(/\s+/g, ' ').trim());
     expect(items()).to.have.lengthOf(5);
     expect(items().every((text) => text.includes('(not met yet)'))).to.equal(true);
     fill(el, { password: 'abcdefgh' });
@@ -68,14 +68,14 @@ describe('<auth-register>', () => {
     const live = el.querySelector('[aria-live="polite"]')!;
     fill(el, { password: 'abc' });
     fill(el, { password: 'abcD' });
-    expect(live.textContent!.trim()).to.equal('');
-    await waitUntil(() => live.textContent!.trim() !== '', 'no announcement', { timeout: 4000 });
+    expect(live.textContent.trim()).to.equal('');
+    await waitUntil(() => live.textContent.trim() !== '', 'no announcement', { timeout: 4000 });
     expect(live.textContent).to.contain('2 of 5 requirements met');
   });
 
   it('follows password-min-length and password-require', async () => {
     const el = await fixture(configured('auth-register', 'password-min-length="12" password-require="digit"'));
-    const items = [...el.querySelectorAll('[part~="checklist"] li')].map((li) => li.textContent!);
+    const items = [...el.querySelectorAll('[part~="checklist"] li')].map((li) => li.textContent);
     expect(items).to.have.lengthOf(2);
     expect(items[0]).to.contain('At least 12 characters');
     expect(items[1]).to.contain('A number');
@@ -90,7 +90,7 @@ describe('<auth-register>', () => {
     // The page states a looser policy than the pool's: the pool is the judge.
     const el = await fixture(configured('auth-register', 'password-min-length="6" password-require=""'));
     const email = uniqueEmail();
-    const error = oneEvent(el, 'auth-error') as Promise<AuthErrorEvent>;
+    const error = oneEvent<AuthErrorEvent>(el, 'auth-error');
     fillAndSubmit(el, { email, password: 'weakpass', confirm: 'weakpass' });
     expect((await error).detail.code).to.equal('invalid-password');
     await settled(el);
@@ -110,7 +110,7 @@ describe('<auth-register>', () => {
     await done;
 
     const el = await fixture(configured('auth-register'));
-    const error = oneEvent(el, 'auth-error') as Promise<AuthErrorEvent>;
+    const error = oneEvent<AuthErrorEvent>(el, 'auth-error');
     fillAndSubmit(el, { email, password: strongPassword, confirm: strongPassword });
     expect((await error).detail.code).to.equal('username-exists');
     await settled(el);

@@ -38,7 +38,7 @@ describe('<auth-signin>', () => {
   it('signs in by SRP, puts the user in the store and fires auth-signed-in without tokens', async () => {
     const { username: email, password } = await confirmedUser();
     const el = await fixture(configured('auth-signin'));
-    const signedIn = oneEvent(el, 'auth-signed-in') as Promise<AuthSignedInEvent>;
+    const signedIn = oneEvent<AuthSignedInEvent>(el, 'auth-signed-in');
     fillAndSubmit(el, { username: email, password });
     const { detail } = await signedIn;
     expect(Object.keys(detail).sort()).to.deep.equal(['email', 'username']);
@@ -50,7 +50,7 @@ describe('<auth-signin>', () => {
   it('selects the password for retyping after a wrong one, keeping the email', async () => {
     const { username: email } = await confirmedUser();
     const el = await fixture(configured('auth-signin'));
-    const error = oneEvent(el, 'auth-error') as Promise<AuthErrorEvent>;
+    const error = oneEvent<AuthErrorEvent>(el, 'auth-error');
     fillAndSubmit(el, { username: email, password: 'Wrong-Password-1' });
     const { detail } = await error;
     expect(detail).to.include({ flow: 'signin', code: 'not-authorized' });
@@ -65,7 +65,7 @@ describe('<auth-signin>', () => {
 
   it('gives an unknown email the same message as a wrong password', async () => {
     const el = await fixture(configured('auth-signin'));
-    const error = oneEvent(el, 'auth-error') as Promise<AuthErrorEvent>;
+    const error = oneEvent<AuthErrorEvent>(el, 'auth-error');
     fillAndSubmit(el, { username: uniqueEmail('nobody'), password: strongPassword });
     const { detail } = await error;
     expect(detail.message).to.equal('Incorrect email or password.');
@@ -76,8 +76,8 @@ describe('<auth-signin>', () => {
     await cognito.signUp(poolConfig(), { email, password: strongPassword });
     const el = await fixture(configured('auth-signin', 'verify-url="/verify.html"'));
     expect(el.querySelector('a[href$="/verify.html"]')).to.equal(null);
-    const required = oneEvent(el, 'auth-verification-required') as Promise<AuthVerificationRequiredEvent>;
-    const error = oneEvent(el, 'auth-error') as Promise<AuthErrorEvent>;
+    const required = oneEvent<AuthVerificationRequiredEvent>(el, 'auth-verification-required');
+    const error = oneEvent<AuthErrorEvent>(el, 'auth-error');
     fillAndSubmit(el, { username: email, password: strongPassword });
     expect((await required).detail).to.deep.equal({ username: email });
     expect((await error).detail.code).to.equal('user-not-confirmed');
@@ -103,7 +103,7 @@ describe('<auth-signin>', () => {
     expect(input.type).to.equal('text');
     expect(input.autocomplete).to.equal('username');
     expect(input.labels![0].textContent).to.contain('Username');
-    const error = oneEvent(el, 'auth-error') as Promise<AuthErrorEvent>;
+    const error = oneEvent<AuthErrorEvent>(el, 'auth-error');
     fillAndSubmit(el, { username: 'not-an-email', password: strongPassword });
     // No browser check refused it: the pool answered.
     expect((await error).detail.code).to.be.oneOf(['not-authorized', 'user-not-found', 'invalid-input']);

@@ -55,8 +55,8 @@ describe('<auth-signout>', () => {
     const custom = await fixture<AuthSignout>('<auth-signout> Log out </auth-signout>');
     expect(plain.hidden).to.equal(false);
     expect(getComputedStyle(plain).display).to.not.equal('none');
-    expect(button(plain).textContent!.trim()).to.equal('Sign out');
-    expect(button(custom).textContent!.trim()).to.equal('Log out');
+    expect(button(plain).textContent.trim()).to.equal('Sign out');
+    expect(button(custom).textContent.trim()).to.equal('Log out');
     expect(custom.querySelectorAll('button')).to.have.lengthOf(1);
     await expect(plain).to.be.accessible();
   });
@@ -66,7 +66,7 @@ describe('<auth-signout>', () => {
     const elsewhere = copySession();
     const urls = captureNavigation();
     const el = await fixture<AuthSignout>('<auth-signout next="signin.html"></auth-signout>');
-    const signedOut = oneEvent(el, 'auth-signed-out') as Promise<AuthSignedOutEvent>;
+    const signedOut = oneEvent<AuthSignedOutEvent>(el, 'auth-signed-out');
     button(el).click();
     expect((await signedOut).detail).to.deep.equal({ global: false, revoked: true });
 
@@ -86,7 +86,7 @@ describe('<auth-signout>', () => {
     const requests = logCognitoRequests();
     try {
       const el = await fixture<AuthSignout>('<auth-signout next="signin.html"></auth-signout>');
-      const signedOut = oneEvent(el, 'auth-signed-out') as Promise<AuthSignedOutEvent>;
+      const signedOut = oneEvent<AuthSignedOutEvent>(el, 'auth-signed-out');
       button(el).click();
       expect((await signedOut).detail).to.deep.equal({ global: false, revoked: false });
       expect(requests.count('RevokeToken')).to.equal(1);
@@ -103,7 +103,7 @@ describe('<auth-signout>', () => {
       expect(parts(signin).status.textContent).to.match(/signed out on this device.*could not be reached/i);
       signin.remove();
       const again = await fixture<AuthSignin>(configured('auth-signin'));
-      expect(parts(again).status.textContent!.trim()).to.equal('');
+      expect(parts(again).status.textContent.trim()).to.equal('');
     } finally {
       requests.stop();
     }
@@ -124,7 +124,7 @@ describe('<auth-signout>', () => {
     const step = await cognito.signIn(device, email, password); // a separate sign-in on "another device"
     expect(step.step).to.equal('done');
     const el = await fixture<AuthSignout>('<auth-signout global></auth-signout>');
-    const signedOut = oneEvent(el, 'auth-signed-out') as Promise<AuthSignedOutEvent>;
+    const signedOut = oneEvent<AuthSignedOutEvent>(el, 'auth-signed-out');
     button(el).click();
     expect((await signedOut).detail).to.deep.equal({ global: true, revoked: true });
 
@@ -142,7 +142,7 @@ describe('<auth-signout>', () => {
     button(el).click();
     await settled(el);
     expect(button(el).getAttribute('aria-disabled')).to.equal('true');
-    expect(button(el).textContent!.trim()).to.equal('Signing out…');
+    expect(button(el).textContent.trim()).to.equal('Signing out…');
     await signedOut;
     expect(spy.calls).to.have.lengthOf(1);
   });
@@ -151,7 +151,7 @@ describe('<auth-signout>', () => {
     await signInNewUser();
     await injectFault({ operation: 'GlobalSignOut', kind: 'http-500', times: 1 });
     const el = await fixture<AuthSignout>('<auth-signout global></auth-signout>');
-    const error = oneEvent(el, 'auth-error') as Promise<AuthErrorEvent>;
+    const error = oneEvent<AuthErrorEvent>(el, 'auth-error');
     button(el).click();
     const { detail } = await error;
     expect(detail).to.include({ flow: 'signout', code: 'server' });

@@ -12,7 +12,7 @@ function shown(el: AuthUser): string {
   const root = el.shadowRoot!;
   const slot = root.querySelector('slot');
   if (slot) return slot.assignedNodes().map((node) => node.textContent).join('').trim();
-  return root.textContent!.trim();
+  return root.textContent.trim();
 }
 
 describe('<auth-user>', () => {

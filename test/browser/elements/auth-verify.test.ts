@@ -40,7 +40,7 @@ describe('<auth-verify>', () => {
   it('confirms the account with the emailed code so the user can sign in', async () => {
     const { email, code } = await registered();
     const el = await fixture(configured('auth-verify'));
-    const verified = oneEvent(el, 'auth-verified') as Promise<AuthVerifiedEvent>;
+    const verified = oneEvent<AuthVerifiedEvent>(el, 'auth-verified');
     fillAndSubmit(el, { email, code });
     expect((await verified).detail).to.deep.equal({ username: email });
     const step = await cognito.signIn(poolConfig({ storage: 'memory' }), email, strongPassword);
@@ -77,7 +77,7 @@ describe('<auth-verify>', () => {
     const { email, code } = await registered();
     const wrong = code === '000000' ? '111111' : '000000';
     const el = await fixture(configured('auth-verify'));
-    const error = oneEvent(el, 'auth-error') as Promise<AuthErrorEvent>;
+    const error = oneEvent<AuthErrorEvent>(el, 'auth-error');
     fillAndSubmit(el, { email, code: wrong });
     expect((await error).detail).to.include({ code: 'code-mismatch', flow: 'verify' });
     await settled(el);
@@ -98,8 +98,8 @@ describe('<auth-verify>', () => {
     const spy = spyOn(cognito, 'resendSignUpCode');
     const el = await fixture(configured('auth-verify', 'resend-cooldown="60"'));
     fill(el, { email });
-    const resend = parts(el).secondary.find((b) => b.textContent!.includes('new code'))!;
-    const resent = oneEvent(el, 'auth-code-resent') as Promise<AuthCodeResentEvent>;
+    const resend = parts(el).secondary.find((b) => b.textContent.includes('new code'))!;
+    const resent = oneEvent<AuthCodeResentEvent>(el, 'auth-code-resent');
     resend.click();
     const { detail } = await resent;
     expect(detail.username).to.equal(email);
@@ -157,7 +157,7 @@ describe('<auth-verify>', () => {
     await injectFault({ operation: 'ResendConfirmationCode', kind: 'http-500', times: 1 });
     const el = await fixture(configured('auth-verify'));
     fill(el, { email });
-    const error = oneEvent(el, 'auth-error') as Promise<AuthErrorEvent>;
+    const error = oneEvent<AuthErrorEvent>(el, 'auth-error');
     parts(el).secondary[0].click();
     expect((await error).detail).to.include({ flow: 'resend-code', code: 'server' });
     await settled(el);

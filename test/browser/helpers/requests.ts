@@ -11,7 +11,7 @@ export interface RequestLog {
 }
 
 export function logCognitoRequests(): RequestLog {
-  const realFetch = window.fetch;
+  const realFetch = fetch;
   const operations: string[] = [];
   window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
     const target = new Headers(init?.headers).get('X-Amz-Target');

@@ -58,8 +58,9 @@ export async function otherTab(): Promise<{ signIn(email: string, password: stri
         }),
       );
     },
-    async signOut() {
+    signOut() {
       pool.getCurrentUser()?.signOut();
+      return Promise.resolve();
     },
   };
 }

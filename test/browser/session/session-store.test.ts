@@ -182,7 +182,7 @@ describe('sessionStore', () => {
   });
 
   describe('authFetch', () => {
-    const realFetch = window.fetch;
+    const realFetch = fetch;
     let sent: Request[] = [];
 
     /**
@@ -190,9 +190,9 @@ describe('sessionStore', () => {
      * while the session is valid the SDK sends nothing, so only authFetch's own request lands here.
      */
     function captureFetch() {
-      window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
         sent.push(new Request(input, init));
-        return new Response('{}', { status: 200 });
+        return Promise.resolve(new Response('{}', { status: 200 }));
       };
     }
 

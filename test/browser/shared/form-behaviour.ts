@@ -33,7 +33,7 @@ async function submitAndSettle(el: Element, values: Record<string, string>, succ
   const settled = Promise.race([oneEvent(el, 'auth-error'), oneEvent(el, success)]);
   fill(el, values);
   parts(el).submit.click();
-  return (await settled) as CustomEvent;
+  return (await settled);
 }
 
 export function itBehavesLikeAnAuthForm(c: FormCase): void {
@@ -106,7 +106,7 @@ export function itBehavesLikeAnAuthForm(c: FormCase): void {
         await waitUntil(() => parts(el).input(field).getAttribute('aria-invalid') === 'true', 'field not flagged');
         const input = parts(el).input(field);
         const error = parts(el).fieldError(field)!;
-        expect(error.textContent!.trim()).to.not.equal('');
+        expect(error.textContent.trim()).to.not.equal('');
         expect(input.getAttribute('aria-describedby')!.split(' ')).to.include(error.id);
         expect(document.activeElement).to.equal(el.querySelector('[aria-invalid="true"]'));
         expect(spy.calls).to.have.lengthOf(0);
@@ -119,7 +119,7 @@ export function itBehavesLikeAnAuthForm(c: FormCase): void {
       const el = await fixture(`<${c.tag} user-pool-id="us-east-1_Abc123"></${c.tag}>`);
       expect(parts(el).alert?.textContent).to.contain('userPoolClientId');
       await expect(el).to.be.accessible();
-      const error = oneEvent(el, 'auth-error') as Promise<AuthErrorEvent>;
+      const error = oneEvent<AuthErrorEvent>(el, 'auth-error');
       fill(el, await c.prepare());
       parts(el).submit.click();
       const { detail } = await error;
@@ -215,11 +215,11 @@ export function itBehavesLikeAnAuthForm(c: FormCase): void {
       const onDocument = oneEvent(document, c.successEvent);
       fill(el, values);
       parts(el).submit.click();
-      const event = (await onDocument) as CustomEvent;
+      const event = (await onDocument);
       expect(event.bubbles && event.composed).to.equal(true);
       expect(JSON.stringify(event.detail)).to.not.match(/eyJ[\w-]+\.[\w-]+/); // no JWT
       await settled(el);
-      expect(parts(el).status.textContent!.trim()).to.not.equal('');
+      expect(parts(el).status.textContent.trim()).to.not.equal('');
       await expect(el).to.be.accessible();
     });
 

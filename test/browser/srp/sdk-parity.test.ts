@@ -6,7 +6,6 @@ import * as sdkModule from 'amazon-cognito-identity-js';
 import { bytesToHex, fromHex, padHex } from '../../../src/cognito/srp/bigint.js';
 import { computeA, computeS, computeU, computeX, deriveKey, N } from '../../../src/cognito/srp/srp-client.js';
 import { cases, det } from './padding-cases.js';
-import { vector } from './vector.js';
 
 const poolName = 'Ab12Cd34E';
 // Exported at runtime, missing from the SDK's .d.ts.

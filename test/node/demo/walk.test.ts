@@ -35,7 +35,7 @@ describe('walking through the demo', () => {
     await mailbox.close();
     assert.match(code, /^\d{6}$/);
 
-    const prefilled = await page.$eval('auth-verify input[name="email"]', (input) => (input as HTMLInputElement).value);
+    const prefilled = await page.$eval('auth-verify input[name="email"]', (input) => (input).value);
     assert.equal(prefilled, email, 'verify.html knows who just registered');
     await fill(page, 'auth-verify', { code });
     await submitAndWaitForPage(page, 'auth-verify', 'signin.html');
@@ -46,7 +46,7 @@ describe('walking through the demo', () => {
     // <auth-gate> shows the members' content (slots it) once the session is known.
     await page.waitForFunction(() => document.querySelector('auth-gate #members')?.assignedSlot != null);
     await page.waitForFunction(() => document.querySelector('#user-email')?.shadowRoot?.textContent?.includes('@'));
-    assert.equal(await page.$eval('#user-email', (node) => node.shadowRoot!.textContent!.trim()), email, '<auth-user> shows the email');
+    assert.equal(await page.$eval('#user-email', (node) => node.shadowRoot!.textContent.trim()), email, '<auth-user> shows the email');
     const claims = await page.$$eval('#claims tr', (rows) => rows.map((row) => row.textContent ?? ''));
     assert.ok(claims.some((row) => row.startsWith('email') && row.includes(email)), 'the claims table shows the email claim');
 

@@ -133,7 +133,7 @@ describe('the workshop page on the SDK, next to the elements', () => {
         (await sdkStorageKeys(page)).filter((key) => /\.(idToken|accessToken|refreshToken|LastAuthUser)$/.test(key)),
         [],
       );
-      assert.equal((await refreshWith(refreshToken!)).status, 400, 'the revoked refresh token no longer works');
+      assert.equal((await refreshWith(refreshToken)).status, 400, 'the revoked refresh token no longer works');
 
       // <auth-gate> in the other tab follows the sign-out, and ride.html now sends a visitor to sign in.
       await waitForPath(otherTab, '/signin.html');

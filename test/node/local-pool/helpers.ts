@@ -114,7 +114,7 @@ export function failure(run: (callback: (error: unknown, result?: unknown) => vo
   );
 }
 
-export function call<T>(run: (callback: (error: unknown, result?: T) => void) => void): Promise<T> {
+export function call<T>(run: (callback: (error: any, result?: T) => void) => void): Promise<T> {
   return new Promise((resolve, reject) => run((error, result) => (error ? reject(error) : resolve(result as T))));
 }
 
@@ -159,14 +159,14 @@ export function startCli(args: string[]): Promise<{ child: ChildProcess; pool: L
   let output = '';
   return new Promise((resolve, reject) => {
     child.on('exit', (code) => reject(new Error(`CLI exited with ${code}: ${output}`)));
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    child.stdout!.on('data', (chunk) => {
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.stdout.on('data', (chunk) => {
       output += chunk;
       const url = /listening on (\S+)/.exec(output)?.[1];
       const poolId = /pool id:\s+(\S+)/.exec(output)?.[1];
       const clientId = /client id:\s+(\S+)/.exec(output)?.[1];
       if (url && poolId && clientId && output.includes('window._config')) {
-        resolve({ child, output: () => output, pool: { url, poolId, clientId, region: poolId.split('_')[0], issuer: `${url}${poolId}`, close: async () => void child.kill('SIGKILL') } });
+        resolve({ child, output: () => output, pool: { url, poolId, clientId, region: poolId.split('_')[0], issuer: `${url}${poolId}`, close: () => Promise.resolve(void child.kill('SIGKILL')) } });
       }
     });
   });

@@ -27,7 +27,7 @@ const verify = (user: CognitoUser, code: string) =>
   new Promise<CognitoUserSession>((resolve, reject) => user.verifySoftwareToken(code, 'test device', { onSuccess: resolve, onFailure: reject }));
 
 const sendCode = (user: CognitoUser, code: string, type?: string) =>
-  new Promise<SignInOutcome>((resolve, reject) => user.sendMFACode(code, callbacks(resolve, reject) as any, type));
+  new Promise<SignInOutcome>((resolve, reject) => user.sendMFACode(code, callbacks(resolve, reject), type));
 
 describe('MFA required (mfa: ON)', () => {
   let pool: LocalPool;
@@ -121,7 +121,7 @@ describe('MFA optional (mfa: OPTIONAL)', () => {
   it('signs in without MFA until the user turns TOTP on, signed in', async () => {
     const { email, userPool, user } = await signedInUser(pool);
     const secret = await associate(user);
-    await new Promise((resolve, reject) => user.verifySoftwareToken(totpCode(secret), 'phone', { onSuccess: resolve as any, onFailure: reject }));
+    await new Promise((resolve, reject) => user.verifySoftwareToken(totpCode(secret), 'phone', { onSuccess: resolve, onFailure: reject }));
     // Verified but not yet enabled: still no challenge.
     session(await signIn(sdkUser(userPool, email), email));
     await call((cb) => user.setUserMfaPreference(null, { PreferredMfa: true, Enabled: true }, cb));
@@ -155,7 +155,7 @@ describe('MFA optional (mfa: OPTIONAL)', () => {
     try {
       const { email, userPool, user } = await signedInUser(off);
       const secret = await associate(user);
-      await new Promise((resolve, reject) => user.verifySoftwareToken(totpCode(secret), 'phone', { onSuccess: resolve as any, onFailure: reject }));
+      await new Promise((resolve, reject) => user.verifySoftwareToken(totpCode(secret), 'phone', { onSuccess: resolve, onFailure: reject }));
       await call((cb) => user.setUserMfaPreference(null, { PreferredMfa: true, Enabled: true }, cb));
       session(await signIn(sdkUser(userPool, email), email));
     } finally {
