@@ -8,6 +8,7 @@ import { sessionStore } from '../session/session-store.js';
 import { adoptStylesOnce } from '../shared/adopt-styles.js';
 import { AuthFormElement, type FieldErrors } from '../shared/auth-form-element.js';
 import { defineElement } from '../shared/define-element.js';
+import { fieldText } from '../shared/form-data.js';
 import { takeNotice } from '../shared/next-page-notice.js';
 import { PasswordChecklist } from '../shared/password-checklist.js';
 import { isEmailShaped } from '../shared/validation.js';
@@ -72,7 +73,7 @@ export class AuthSignin extends AuthFormElement {
 
   protected override validate(data: FormData): FieldErrors {
     const errors: FieldErrors = {};
-    const email = String(data.get('username') ?? '').trim();
+    const email = fieldText(data, 'username').trim();
     const byEmail = this.usernameField !== 'text';
     if (!email) errors.username = byEmail ? 'Enter your email address.' : 'Enter your username.';
     else if (byEmail && !isEmailShaped(email)) errors.username = 'Enter an email address like name@example.com.';
@@ -106,9 +107,9 @@ export class AuthSignin extends AuthFormElement {
   }
 
   protected override async submit(data: FormData, config: CognitoConfig): Promise<void> {
-    this.lastEmail = String(data.get('username')).trim();
+    this.lastEmail = fieldText(data, 'username').trim();
     this.needsVerification = false;
-    this.finish(await cognito.signIn(config, this.lastEmail, String(data.get('password'))), config);
+    this.finish(await cognito.signIn(config, this.lastEmail, fieldText(data, 'password')), config);
   }
 
   /** Shows the next step, or (only when done) stores the session and fires auth-signed-in. */

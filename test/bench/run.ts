@@ -124,7 +124,7 @@ async function requestsPerFlow(browser: Browser, origin: string, pool: PoolInfo)
   };
   const fill = async (selector: string, value: string) => {
     await page.$eval(selector, (input, text) => {
-      (input as HTMLInputElement).value = text as string;
+      (input as HTMLInputElement).value = text;
       input.dispatchEvent(new Event('input', { bubbles: true }));
     }, value);
   };
@@ -170,7 +170,7 @@ async function attempt<T>(name: string, measure: () => Promise<T>): Promise<T | 
   try {
     return await measure();
   } catch (err) {
-    const error = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+    const error = err instanceof Error ? err.message.split('\n')[0] : String(err);
     failures.push(`${name}: ${error}`);
     return { error };
   }
@@ -251,9 +251,9 @@ async function main(): Promise<void> {
         ['modexp 3072/512-bit: sliding window (5)', range(modPow[512].slidingWindow)],
         ['modexp 3072/1024-bit: square-and-multiply', range(modPow[1024].squareAndMultiply)],
         ['modexp 3072/1024-bit: sliding window (5)', range(modPow[1024].slidingWindow)],
-        ['end-to-end sign-in, SDK authenticateUser', range(endToEnd.sdk!)],
-        ['end-to-end sign-in, our SRP over fetch', range(endToEnd.native!)],
-        ['end-to-end sign-in, ours, A prepared', range(endToEnd['native-prepared']!)],
+        ['end-to-end sign-in, SDK authenticateUser', range(endToEnd.sdk)],
+        ['end-to-end sign-in, our SRP over fetch', range(endToEnd.native)],
+        ['end-to-end sign-in, ours, A prepared', range(endToEnd['native-prepared'])],
       );
     }
     rows.push(['end-to-end sign-in, <auth-signin> (dist)', failed(elementSignIn) ? `failed: ${elementSignIn.error}` : range(elementSignIn)]);
@@ -287,7 +287,7 @@ async function cpuMeasures(browser: Browser, origin: string, pool: PoolInfo, ema
     for (let i = -1; i < RUNS; i++) {
       for (const kind of Object.keys(e2eTimes)) {
         const time = await cpuPage.evaluate((k, p, e, pw) => (window as any).bench.signIn(k, p, e, pw), kind, pool, email, password);
-        if (i >= 0) e2eTimes[kind]!.push(time);
+        if (i >= 0) e2eTimes[kind].push(time);
       }
     }
     const endToEnd: Record<string, Stats> = {};

@@ -23,7 +23,7 @@ const repoPackage = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 const versions = {
   esbuild: JSON.parse(readFileSync(join(root, 'node_modules/esbuild/package.json'), 'utf8')).version as string,
   vite: '7.3.8',
-  '@types/node': repoPackage.devDependencies['@types/node']!,
+  '@types/node': repoPackage.devDependencies['@types/node'],
 };
 
 const run = (command: string, args: string[], cwd: string) =>
@@ -120,7 +120,7 @@ describe('the packed package in a fresh app', { timeout: 300_000 }, () => {
     // The local pool as installed (cognito-auth-elements/local-pool), which every sign-in below uses.
     const installed = join(app, 'node_modules/cognito-auth-elements');
     const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { exports: Record<string, { import: string }> };
-    const { startLocalPool } = (await import(pathToFileURL(join(installed, manifest.exports['./local-pool']!.import)).href)) as {
+    const { startLocalPool } = (await import(pathToFileURL(join(installed, manifest.exports['./local-pool'].import)).href)) as {
       startLocalPool: typeof StartLocalPool;
     };
     pool = await startLocalPool({ port: 0, quiet: true });
@@ -165,9 +165,9 @@ describe('the packed package in a fresh app', { timeout: 300_000 }, () => {
       const url = await new Promise<string>((resolve, reject) => {
         let output = '';
         child.stdout.on('data', (chunk: Buffer) => {
-          output += chunk;
+          output += chunk.toString();
           const match = /listening on (http:\/\/\S+)/.exec(output);
-          if (match) resolve(match[1]!);
+          if (match) resolve(match[1]);
         });
         child.on('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
       });
@@ -183,7 +183,7 @@ describe('the packed package in a fresh app', { timeout: 300_000 }, () => {
     try {
       run(process.execPath, [tsc, '-p', 'typescript/tsconfig.json'], app);
     } catch (err) {
-      assert.fail(`tsc found errors:\n${(err as { stdout?: string }).stdout ?? err}`);
+      assert.fail(`tsc found errors:\n${(err as { stdout?: string }).stdout ?? String(err)}`);
     }
   });
 });

@@ -24,7 +24,7 @@ async function loadFrame(setup: (frame: HTMLIFrameElement) => void): Promise<Fra
 }
 
 async function submitAndWait(el: Element, values: Record<string, string>, event: string): Promise<CustomEvent> {
-  const done = Promise.race([oneEvent(el, event), oneEvent(el, 'auth-error')]) as Promise<CustomEvent>;
+  const done = Promise.race([oneEvent<CustomEvent>(el, event), oneEvent<CustomEvent>(el, 'auth-error')]);
   fill(el, values);
   parts(el).submit.click();
   const result = await done;

@@ -79,7 +79,7 @@ describe('<auth-signin> steps', () => {
       expect(el.querySelector('[part~="checklist"]')).to.not.equal(null);
       await expect(el).to.be.accessible();
 
-      const signedIn = oneEvent(el, 'auth-signed-in') as Promise<AuthSignedInEvent>;
+      const signedIn = oneEvent<AuthSignedInEvent>(el, 'auth-signed-in');
       fillAndSubmit(el, { password: newPassword, confirm: newPassword });
       expect((await signedIn).detail.email).to.equal(email);
       expect(sessionStore.state.user?.email).to.equal(email);
@@ -97,7 +97,7 @@ describe('<auth-signin> steps', () => {
       expect(spy.calls).to.have.lengthOf(0);
 
       // Only the length is stated, but the pool also wants every class: its refusal is shown.
-      const error = oneEvent(el, 'auth-error') as Promise<AuthErrorEvent>;
+      const error = oneEvent<AuthErrorEvent>(el, 'auth-error');
       fillAndSubmit(el, { password: 'alllowercase', confirm: 'alllowercase' });
       expect((await error).detail).to.include({ flow: 'new-password', code: 'invalid-password' });
       await settled(el);
@@ -112,15 +112,15 @@ describe('<auth-signin> steps', () => {
       const pending = { username: 'ada@example.com' } as PendingSignIn;
       const originals = { signIn: cognito.signIn, completeNewPassword: cognito.completeNewPassword };
       const sent: Array<Record<string, string>> = [];
-      cognito.signIn = async () => ({ step: 'new-password', pending, requiredAttributes: ['name', 'phone_number', 'birthdate', 'custom:team_name'] });
-      cognito.completeNewPassword = async (_config, _pending, _password, attributes) => {
+      cognito.signIn = () => Promise.resolve({ step: 'new-password', pending, requiredAttributes: ['name', 'phone_number', 'birthdate', 'custom:team_name'] });
+      cognito.completeNewPassword = (_config, _pending, _password, attributes) => {
         sent.push(attributes);
-        return { step: 'totp', pending };
+        return Promise.resolve({ step: 'totp', pending });
       };
       try {
         const el = await signinOn('default');
         await reachStep(el, { username: 'ada@example.com', password: strongPassword }, 'new-password');
-        const label = (name: string) => parts(el).input(name).labels![0].textContent!.trim();
+        const label = (name: string) => parts(el).input(name).labels![0].textContent.trim();
         expect(label('attr-name')).to.equal('Full name');
         expect(parts(el).input('attr-name').autocomplete).to.equal('name');
         expect(label('attr-phone_number')).to.equal('Phone number');
@@ -148,7 +148,7 @@ describe('<auth-signin> steps', () => {
       const { email, temporaryPassword } = await adminCreated();
       const el = await signinOn('default');
       await reachStep(el, { username: email, password: temporaryPassword }, 'new-password');
-      const startOver = parts(el).secondary.find((b) => b.textContent!.includes('Start over'))!;
+      const startOver = parts(el).secondary.find((b) => b.textContent.includes('Start over'))!;
       startOver.click();
       await waitUntil(() => document.activeElement === parts(el).input('password'));
       expect(stepOf(el)).to.equal('credentials');
@@ -165,7 +165,7 @@ describe('<auth-signin> steps', () => {
     const mfaUser = () => createConfirmedUser(uniqueEmail('mfa'), strongPassword, poolConfig({ pool: 'mfa', storage: 'memory' }));
 
     /** The secret as the page shows it, with the grouping spaces taken out. */
-    const shownSecret = (el: Element) => el.querySelector('[data-auth-secret]')!.textContent!.replace(/\s+/g, '');
+    const shownSecret = (el: Element) => el.querySelector('[data-auth-secret]')!.textContent.replace(/\s+/g, '');
 
     it('sets up an authenticator app with a QR code and the first code, then signs in', async () => {
       const { email, password } = await mfaUser();
@@ -175,7 +175,7 @@ describe('<auth-signin> steps', () => {
 
       const secret = shownSecret(el);
       expect(secret).to.match(/^[A-Z2-7]{16,}$/);
-      expect(el.querySelector('[data-auth-secret]')!.textContent!.trim()).to.match(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
+      expect(el.querySelector('[data-auth-secret]')!.textContent.trim()).to.match(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
       const link = el.querySelector<HTMLAnchorElement>('a[href^="otpauth://"]')!;
       expect(link.href).to.contain(`secret=${secret}`);
       const qr = el.querySelector('svg[part~="qr"]')!;
@@ -185,11 +185,11 @@ describe('<auth-signin> steps', () => {
       expect(document.activeElement).to.equal(code);
       expect([code.autocomplete, code.inputMode]).to.deep.equal(['one-time-code', 'numeric']);
       await expect(el).to.be.accessible();
-      parts(el).secondary.find((b) => b.textContent!.includes('Copy key'))!.click();
+      parts(el).secondary.find((b) => b.textContent.includes('Copy key'))!.click();
       // Headless Chromium may refuse the clipboard; either way the person is told.
-      await waitUntil(() => /copied|Could not copy/.test(parts(el).status.textContent!), 'copying said nothing');
+      await waitUntil(() => /copied|Could not copy/.test(parts(el).status.textContent), 'copying said nothing');
 
-      const error = oneEvent(el, 'auth-error') as Promise<AuthErrorEvent>;
+      const error = oneEvent<AuthErrorEvent>(el, 'auth-error');
       fillAndSubmit(el, { code: wrong(totpCode(secret)) });
       expect((await error).detail).to.include({ flow: 'mfa', code: 'code-mismatch' });
       await settled(el);
@@ -199,7 +199,7 @@ describe('<auth-signin> steps', () => {
       await expect(el).to.be.accessible();
       guard.stop();
 
-      const signedIn = oneEvent(el, 'auth-signed-in') as Promise<AuthSignedInEvent>;
+      const signedIn = oneEvent<AuthSignedInEvent>(el, 'auth-signed-in');
       fillAndSubmit(el, { code: totpCode(secret) });
       expect((await signedIn).detail.email).to.equal(email);
       await sessionStore.signOut();
@@ -212,7 +212,7 @@ describe('<auth-signin> steps', () => {
       expect(document.activeElement).to.equal(parts(next).input('code'));
       expect(next.textContent).to.contain('authenticator app');
       await expect(next).to.be.accessible();
-      const wrongError = oneEvent(next, 'auth-error') as Promise<AuthErrorEvent>;
+      const wrongError = oneEvent<AuthErrorEvent>(next, 'auth-error');
       fillAndSubmit(next, { code: wrong(totpCode(secret, 1)) });
       expect((await wrongError).detail).to.include({ flow: 'mfa', code: 'code-mismatch' });
       await settled(next);
@@ -238,14 +238,14 @@ describe('<auth-signin> steps', () => {
       await expect(el).to.be.accessible();
 
       const code = await latestCode(phone, 'sms-mfa', 'mfa');
-      const error = oneEvent(el, 'auth-error') as Promise<AuthErrorEvent>;
+      const error = oneEvent<AuthErrorEvent>(el, 'auth-error');
       fillAndSubmit(el, { code: wrong(code) });
       expect((await error).detail).to.include({ flow: 'mfa', code: 'code-mismatch' });
       await settled(el);
       expect(parts(el).input('code').getAttribute('aria-invalid')).to.equal('true');
       await expect(el).to.be.accessible();
 
-      const signedIn = oneEvent(el, 'auth-signed-in') as Promise<AuthSignedInEvent>;
+      const signedIn = oneEvent<AuthSignedInEvent>(el, 'auth-signed-in');
       fillAndSubmit(el, { code });
       expect((await signedIn).detail.email).to.equal(email);
     });
@@ -274,7 +274,7 @@ describe('<auth-signin> steps', () => {
       await settled(el);
       expect(parts(el).submit.disabled).to.equal(true);
       expect(parts(el).form.getAttribute('aria-busy')).to.equal('true');
-      const startOver = parts(el).secondary.find((b) => b.textContent!.includes('Start over'))!;
+      const startOver = parts(el).secondary.find((b) => b.textContent.includes('Start over'))!;
       expect(startOver.getAttribute('aria-disabled')).to.equal('true');
       await expect(el).to.be.accessible();
       parts(el).submit.click();
