@@ -1,8 +1,10 @@
-// Two bundles:
+// Three bundles:
 // - dist/cognito-auth-elements.js: the drop-in file. One minified ES module with lit and our own
-//   Cognito client inside; including it with <script type="module"> defines every element.
+//   Cognito client inside; including it with <script type="module"> defines every element. The
+//   QR encoder is a second file beside it, loaded only when an authenticator app is set up.
 // - build/vendor/amazon-cognito-identity-js.js: the published SDK as one ES module, for what uses
 //   the SDK to prove interop (the browser interop tests, the demo's workshop page). Never shipped.
+// - dist/local-pool/: the local pool for npm, with its dependencies inside.
 // lib/ (ES modules and .d.ts from the same sources) is emitted by tsc in build:lib.
 import typescript from '@rollup/plugin-typescript';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -11,8 +13,14 @@ import terser from '@rollup/plugin-terser';
 
 const dropIn = {
   input: 'src/index.ts',
+  // The on-demand part imports lit from the drop-in file itself, rather than from a third file.
+  preserveEntrySignatures: 'allow-extension',
   output: {
-    file: 'dist/cognito-auth-elements.js',
+    // One file, plus the parts it loads on demand from beside itself (the QR encoder): copy dist/'s
+    // cognito-auth-elements*.js files together.
+    dir: 'dist',
+    entryFileNames: 'cognito-auth-elements.js',
+    chunkFileNames: 'cognito-auth-elements-[name]-[hash].js',
     format: 'es',
     sourcemap: false,
     // The licences of what the file carries: one "packages: licence, © holder" group per holder.

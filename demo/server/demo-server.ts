@@ -123,7 +123,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       return;
     }
     const served =
-      pathname === '/js/cognito-auth-elements.js'
+      // The drop-in file and the parts it loads on demand from beside itself.
+      /^\/js\/cognito-auth-elements(-[\w-]+)?\.js$/.test(pathname)
         ? await serveFile(req, res, bundleMount)
         : pathname === '/vendor/amazon-cognito-identity-js.js'
           ? await serveFile(req, res, vendorMount)

@@ -4,6 +4,8 @@ import { css } from 'lit';
 export const signinStyles = css`
   :where(auth-signin [data-auth-qr]) {
     width: min(12rem, 100%);
+    /* Keeps the code's square while it loads, so nothing below it moves. */
+    aspect-ratio: 1;
     padding: 0;
   }
 

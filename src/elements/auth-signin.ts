@@ -146,6 +146,7 @@ export class AuthSignin extends AuthFormElement {
       handleSubmit: this.handleSubmit,
       startOver: this.startOver,
       setStatus: (text) => void (this.status = text),
+      requestUpdate: () => this.requestUpdate(),
     };
     if (step.step !== 'credentials') return renderExtraStep(ctx, step, this.checklist);
     return renderCredentialsStep(ctx, {

@@ -17,8 +17,9 @@ import { gzipSync } from 'node:zlib';
  * signing out while the service is down leaves its note for the next page's sign-in form; 31 110 with renewals
  * timed on the pool's clock; 30 552 with lean-qr 2.7.4 in place of the cut-down
  * qrcode-generator copy (31 169 just before, with the licence banner).
+ * 26 817 once the QR encoder became a part loaded on demand (3 838 B gzip beside the drop-in file).
  */
-const BUDGET = 31_000;
+const BUDGET = 27_000;
 
 const file = fileURLToPath(new URL('../../../dist/cognito-auth-elements.js', import.meta.url));
 

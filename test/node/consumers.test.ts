@@ -140,8 +140,11 @@ describe('the packed package in a fresh app', { timeout: 300_000 }, () => {
     run(join(app, 'node_modules/.bin/esbuild'), ['main.js', '--bundle', '--format=esm', '--minify', '--outdir=out-esbuild', '--log-level=error'], app);
     cpSync(join(app, 'index.html'), join(app, 'out-esbuild/index.html'));
     const bytes = gzipOfScripts(join(app, 'out-esbuild'));
-    const dropIn = gzipSync(readFileSync(join(root, 'dist/cognito-auth-elements.js')), { level: 9 }).length;
-    console.log(`two-element app with esbuild: ${bytes} B gzip -9 (the drop-in file with every element: ${dropIn} B)`);
+    // Every element: the drop-in file and the part it loads on demand.
+    const dropIn = readdirSync(join(root, 'dist'))
+      .filter((name) => /^cognito-auth-elements.*\.js$/.test(name))
+      .reduce((sum, name) => sum + gzipSync(readFileSync(join(root, 'dist', name)), { level: 9 }).length, 0);
+    console.log(`two-element app with esbuild: ${bytes} B gzip -9 (every element, the drop-in files: ${dropIn} B)`);
     assert.ok(bytes < dropIn, 'two elements ship less than all of them');
     await signInThrough(join(app, 'out-esbuild'));
   });

@@ -14,6 +14,8 @@ export interface StepContext {
   startOver(): void;
   /** Shows a message in the step's status line. */
   setStatus(text: string): void;
+  /** Renders the step again (after something it shows has loaded). */
+  requestUpdate(): void;
 }
 
 /** One step's form: a heading-like intro, its fields, messages, submit, and "Start over". */

@@ -3,7 +3,7 @@
 // Content-Security-Policy with no 'unsafe-inline' and no nonce.
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { fill, parts } from '../helpers/form.js';
-import { clearStoredSessions, latestCode, localPool, strongPassword, uniqueEmail } from '../helpers/pool.js';
+import { clearStoredSessions, createConfirmedUser, latestCode, localPool, poolConfig, strongPassword, uniqueEmail } from '../helpers/pool.js';
 
 interface FrameWindow extends Window {
   cspViolations: Array<{ directive: string; blocked: string; sample: string }>;
@@ -73,6 +73,24 @@ describe('dist/cognito-auth-elements.js', () => {
       frames.push(frame);
     });
     await walk(win);
+    expect(win.cspViolations).to.deep.equal([]);
+  });
+
+  it('loads the QR encoder from beside itself only when an authenticator app is set up, under the CSP', async () => {
+    const { url, poolId, clientId } = localPool('mfa');
+    const { email, password } = await createConfirmedUser(undefined, undefined, poolConfig({ pool: 'mfa' }));
+    const query = new URLSearchParams({ endpoint: url, userPoolId: poolId, clientId });
+    const win = await loadFrame((frame) => {
+      frame.src = `/test/browser/bundle/page.html?${query}`;
+      frames.push(frame);
+    });
+    const qrLoads = () => win.performance.getEntriesByType('resource').filter((entry) => /cognito-auth-elements-qr-code-/.test(entry.name));
+    expect(qrLoads()).to.have.lengthOf(0);
+    const signin = win.document.querySelector('auth-signin')!;
+    fill(signin, { username: email, password });
+    parts(signin).submit.click();
+    await waitUntil(() => signin.querySelector('svg[part~="qr"] path'), 'the QR code never appeared', { timeout: 10_000 });
+    expect(qrLoads()).to.have.lengthOf(1);
     expect(win.cspViolations).to.deep.equal([]);
   });
 

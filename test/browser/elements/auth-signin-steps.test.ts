@@ -178,6 +178,8 @@ describe('<auth-signin> steps', () => {
       expect(el.querySelector('[data-auth-secret]')!.textContent.trim()).to.match(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
       const link = el.querySelector<HTMLAnchorElement>('a[href^="otpauth://"]')!;
       expect(link.href).to.contain(`secret=${secret}`);
+      // The QR encoder is loaded when this step first appears.
+      await waitUntil(() => el.querySelector('svg[part~="qr"]'), 'the QR code never appeared');
       const qr = el.querySelector('svg[part~="qr"]')!;
       expect(qr.getAttribute('role')).to.equal('img');
       expect(qr.querySelector('path')!.getAttribute('d')!.length).to.be.greaterThan(500);
