@@ -20,9 +20,7 @@ const chromeCandidates = [
 ].filter(Boolean);
 const executablePath = chromeCandidates.find((path) => existsSync(path));
 if (!executablePath) {
-  throw new Error(
-    'No Chrome or Chromium found. Install one (Debian/Ubuntu: apt-get install chromium) or set CHROME_PATH.',
-  );
+  throw new Error('No Chrome or Chromium found. Install one (Debian/Ubuntu: apt-get install chromium) or set CHROME_PATH.');
 }
 
 // The main pool has MFA off, as the workshop's; a second one has MFA required for the MFA flows.

@@ -24,7 +24,10 @@ import { parsePasswordPolicy, startLocalPool, type LocalPoolOptions, type MfaSet
 function list(text: string | undefined): string[] | undefined {
   if (text === undefined) return undefined;
   if (text === 'none' || text === '') return [];
-  return text.split(',').map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -62,7 +65,9 @@ async function main() {
     },
   });
   if (values.help) {
-    console.log('usage: npm run local-pool -- [--port N] [--host H] [--pool-id ID] [--client-id CID] [--data FILE] [--password-policy min=8,upper,lower,digit,symbol] [--username-attributes email|none] [--required-attributes a,b] [--mfa OFF|OPTIONAL|ON] [--prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY] [--refresh-token-rotation[=SECONDS]] [--quiet]');
+    console.log(
+      'usage: npm run local-pool -- [--port N] [--host H] [--pool-id ID] [--client-id CID] [--data FILE] [--password-policy min=8,upper,lower,digit,symbol] [--username-attributes email|none] [--required-attributes a,b] [--mfa OFF|OPTIONAL|ON] [--prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY] [--refresh-token-rotation[=SECONDS]] [--quiet]',
+    );
     return;
   }
   const port = values.port === undefined ? 9229 : Number(values.port);
@@ -86,7 +91,12 @@ async function main() {
   if (!values.quiet) {
     const config = resolveConfig(options);
     const policy = config.passwordPolicy;
-    const classes = [policy.requireUppercase && 'upper', policy.requireLowercase && 'lower', policy.requireNumbers && 'digit', policy.requireSymbols && 'symbol'].filter(Boolean);
+    const classes = [
+      policy.requireUppercase && 'upper',
+      policy.requireLowercase && 'lower',
+      policy.requireNumbers && 'digit',
+      policy.requireSymbols && 'symbol',
+    ].filter(Boolean);
     const settings = [
       config.emailAsUsername ? 'email as username' : 'plain usernames',
       `password min ${policy.minLength}${classes.length ? ' + ' + classes.join(' + ') : ''}`,

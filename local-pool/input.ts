@@ -18,10 +18,16 @@ export class Input {
   string(name: string): string {
     const value = this.optionalString(name);
     if (value === undefined) {
-      throw err('InvalidParameterException', `1 validation error detected: Value null at '${camel(name)}' failed to satisfy constraint: Member must not be null`);
+      throw err(
+        'InvalidParameterException',
+        `1 validation error detected: Value null at '${camel(name)}' failed to satisfy constraint: Member must not be null`,
+      );
     }
     if (value === '') {
-      throw err('InvalidParameterException', `1 validation error detected: Value at '${camel(name)}' failed to satisfy constraint: Member must have length greater than or equal to 1`);
+      throw err(
+        'InvalidParameterException',
+        `1 validation error detected: Value at '${camel(name)}' failed to satisfy constraint: Member must have length greater than or equal to 1`,
+      );
     }
     return value;
   }
@@ -71,7 +77,10 @@ export class Input {
       if (!item || typeof item !== 'object') throw mistyped(`${name}.${i + 1}`, 'an object');
       const { Name, Value } = item as Record<string, unknown>;
       if (typeof Name !== 'string' || Name === '') {
-        throw err('InvalidParameterException', `1 validation error detected: Value null at '${camel(name)}.${i + 1}.member.name' failed to satisfy constraint: Member must not be null`);
+        throw err(
+          'InvalidParameterException',
+          `1 validation error detected: Value null at '${camel(name)}.${i + 1}.member.name' failed to satisfy constraint: Member must not be null`,
+        );
       }
       if (Value !== undefined && Value !== null && typeof Value !== 'string') throw mistyped(`${name}.${i + 1}.Value`, 'a string');
       return { Name, Value: Value ?? '' };

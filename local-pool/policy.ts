@@ -34,7 +34,10 @@ export function parsePasswordPolicy(text: string): PasswordPolicy {
     requireNumbers: false,
     requireSymbols: false,
   };
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const min = /^min(?:length)?=(\d+)$/i.exec(part);
     if (min) policy.minLength = Number(min[1]);
     else if (/^upper(case)?$/i.test(part)) policy.requireUppercase = true;
@@ -72,10 +75,16 @@ export function checkPassword(policy: PasswordPolicy, password: string, form: 's
 /** The input-model check every password field gets before the policy (§3.1). */
 export function checkPasswordShape(password: string, field = 'password') {
   if (password.length > 256) {
-    throw err('InvalidParameterException', `1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must have length less than or equal to 256`);
+    throw err(
+      'InvalidParameterException',
+      `1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must have length less than or equal to 256`,
+    );
   }
   if (!/^[\S]+.*[\S]+$/su.test(password)) {
-    throw err('InvalidParameterException', `1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[\\S]+.*[\\S]+$`);
+    throw err(
+      'InvalidParameterException',
+      `1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[\\S]+.*[\\S]+$`,
+    );
   }
 }
 

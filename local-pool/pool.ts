@@ -24,9 +24,26 @@ export interface CodeDeliveryDetails {
 }
 
 export const STANDARD_ATTRIBUTES = new Set([
-  'address', 'birthdate', 'email', 'email_verified', 'family_name', 'gender', 'given_name', 'locale', 'middle_name', 'name',
-  'nickname', 'phone_number', 'phone_number_verified', 'picture', 'preferred_username', 'profile', 'sub', 'updated_at',
-  'website', 'zoneinfo',
+  'address',
+  'birthdate',
+  'email',
+  'email_verified',
+  'family_name',
+  'gender',
+  'given_name',
+  'locale',
+  'middle_name',
+  'name',
+  'nickname',
+  'phone_number',
+  'phone_number_verified',
+  'picture',
+  'preferred_username',
+  'profile',
+  'sub',
+  'updated_at',
+  'website',
+  'zoneinfo',
 ]);
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -49,7 +66,9 @@ export function checkUsernameShape(username: string) {
     throw invalidParameter("1 validation error detected: Value at 'username' failed to satisfy constraint: Member must have length less than or equal to 128");
   }
   if (!USERNAME.test(username)) {
-    throw invalidParameter("1 validation error detected: Value at 'username' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
+    throw invalidParameter(
+      "1 validation error detected: Value at 'username' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
+    );
   }
 }
 
@@ -103,7 +122,14 @@ export function newUser(pool: Pool, username: string, attributes: Record<string,
 export const sixDigits = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
 
 /** "Sends" a code to the user's email (else phone) and remembers it for `purpose`. */
-export function sendCode(pool: Pool, user: User, purpose: CodePurpose, kind: MessageKind, ttlMs: number, via?: 'email' | 'phone_number'): CodeDeliveryDetails | null {
+export function sendCode(
+  pool: Pool,
+  user: User,
+  purpose: CodePurpose,
+  kind: MessageKind,
+  ttlMs: number,
+  via?: 'email' | 'phone_number',
+): CodeDeliveryDetails | null {
   const attribute = via ?? (user.attributes.email ? 'email' : user.attributes.phone_number ? 'phone_number' : null);
   if (!attribute || !user.attributes[attribute]) return null;
   const code = sixDigits();

@@ -41,11 +41,17 @@ function sendJson(req: IncomingMessage, res: ServerResponse, status: number, bod
 function sendError(req: IncomingMessage, res: ServerResponse, error: CognitoError, headers: Record<string, string> = {}) {
   // Header values must stay Latin-1 and on one line.
   const headerMessage = error.message.replace(/[^\x20-\x7e]/g, '?');
-  sendJson(req, res, error.status, { __type: error.type, message: error.message }, {
-    'x-amzn-ErrorType': error.type,
-    'x-amzn-ErrorMessage': headerMessage,
-    ...headers,
-  });
+  sendJson(
+    req,
+    res,
+    error.status,
+    { __type: error.type, message: error.message },
+    {
+      'x-amzn-ErrorType': error.type,
+      'x-amzn-ErrorMessage': headerMessage,
+      ...headers,
+    },
+  );
 }
 
 /** A forged answer (fault kind 'answer'): its body exactly, with the headers a real answer has. */
@@ -90,7 +96,9 @@ async function handleOperation(pool: Pool, controls: ServerControls, req: Incomi
   const raw = await readBody(req, pool.config.maxBodyBytes);
   if (raw === 'aborted') return;
   if (raw === 'too-large') {
-    return sendError(req, res, new CognitoError('InvalidParameterException', `Request body is larger than ${pool.config.maxBodyBytes} bytes.`), { Connection: 'close' });
+    return sendError(req, res, new CognitoError('InvalidParameterException', `Request body is larger than ${pool.config.maxBodyBytes} bytes.`), {
+      Connection: 'close',
+    });
   }
   const target = String(req.headers['x-amz-target'] ?? '');
   if (!target.startsWith(TARGET_PREFIX)) {
@@ -169,14 +177,20 @@ function handleGet(pool: Pool, req: IncomingMessage, res: ServerResponse, url: U
   if (url.pathname === `/${poolId}/.well-known/jwks.json`) return sendJson(req, res, 200, pool.tokens.jwks, json);
   if (url.pathname === `/${poolId}/.well-known/openid-configuration`) {
     const issuer = pool.tokens.issuer;
-    return sendJson(req, res, 200, {
-      issuer,
-      jwks_uri: `${issuer}/.well-known/jwks.json`,
-      subject_types_supported: ['public'],
-      id_token_signing_alg_values_supported: ['RS256'],
-      response_types_supported: ['code', 'token'],
-      scopes_supported: ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'],
-    }, json);
+    return sendJson(
+      req,
+      res,
+      200,
+      {
+        issuer,
+        jwks_uri: `${issuer}/.well-known/jwks.json`,
+        subject_types_supported: ['public'],
+        id_token_signing_alg_values_supported: ['RS256'],
+        response_types_supported: ['code', 'token'],
+        scopes_supported: ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'],
+      },
+      json,
+    );
   }
   if (url.pathname === '/') {
     return sendJson(req, res, 200, { service: 'local Cognito user pool', poolId, clientId: pool.config.clientId, region: pool.config.region }, json);

@@ -14,8 +14,7 @@ export type { CognitoConfig, CodeDelivery, SessionUser } from './cognito/types.j
 export type * from './events.js';
 
 /** `fetch` with `Authorization: <ID token>` of the signed-in user (the workshop's API style). */
-export const authFetch = (url: RequestInfo | URL, init?: RequestInit): Promise<Response> =>
-  sessionStore.authFetch(url, init);
+export const authFetch = (url: RequestInfo | URL, init?: RequestInit): Promise<Response> => sessionStore.authFetch(url, init);
 
 /** The signed-in user's ID token (refreshed if expired), or null when signed out. */
 export const getIdToken = (): Promise<string | null> => sessionStore.getIdToken();

@@ -60,9 +60,7 @@ function messageItem(message) {
 
 function render() {
   const wanted = filter.value.trim().toLowerCase();
-  const shown = messages
-    .filter((message) => !wanted || message.to.toLowerCase().includes(wanted))
-    .sort((a, b) => b.sentAt.localeCompare(a.sentAt));
+  const shown = messages.filter((message) => !wanted || message.to.toLowerCase().includes(wanted)).sort((a, b) => b.sentAt.localeCompare(a.sentAt));
   list.replaceChildren(...shown.map(messageItem));
   empty.hidden = shown.length > 0;
   empty.firstChild.textContent = messages.length && wanted ? `No messages for “${filter.value.trim()}”. ` : 'No messages yet. ';

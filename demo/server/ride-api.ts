@@ -24,15 +24,7 @@ import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
 
 /** Why a request was refused; sent back as `reason` so the demo (and its tests) can show it. */
 export type RefusalReason =
-  | 'missing-token'
-  | 'malformed-token'
-  | 'bad-signature'
-  | 'unknown-key'
-  | 'expired'
-  | 'not-yet-valid'
-  | 'wrong-issuer'
-  | 'wrong-audience'
-  | 'wrong-token-use';
+  'missing-token' | 'malformed-token' | 'bad-signature' | 'unknown-key' | 'expired' | 'not-yet-valid' | 'wrong-issuer' | 'wrong-audience' | 'wrong-token-use';
 
 export interface TokenVerifier {
   verify(token: string): Promise<JwtPayload>;
@@ -116,9 +108,14 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 }
 
 function refuse(res: ServerResponse, reason: RefusalReason, message: string) {
-  sendJson(res, 401, { error: 'unauthorized', reason, message }, {
-    'WWW-Authenticate': `Bearer error="invalid_token", error_description="${reason}"`,
-  });
+  sendJson(
+    res,
+    401,
+    { error: 'unauthorized', reason, message },
+    {
+      'WWW-Authenticate': `Bearer error="invalid_token", error_description="${reason}"`,
+    },
+  );
 }
 
 /** Drains the request body (the workshop posts a pickup location; the demo ignores it). */

@@ -4,8 +4,17 @@ import { err, invalidParameter, notAuthorized } from '../errors.js';
 import { Input } from '../input.js';
 import { checkPassword, generatePassword } from '../policy.js';
 import {
-  checkAttributes, checkPoolId, checkUsernameShape, deliver, isEmail, mfaSettings, newUser, sendCode, userDoesNotExist,
-  userRecord, type Pool,
+  checkAttributes,
+  checkPoolId,
+  checkUsernameShape,
+  deliver,
+  isEmail,
+  mfaSettings,
+  newUser,
+  sendCode,
+  userDoesNotExist,
+  userRecord,
+  type Pool,
 } from '../pool.js';
 import { makeVerifier } from '../srp.js';
 import type { User } from '../store.js';
@@ -29,7 +38,9 @@ export async function adminCreateUser(pool: Pool, input: Input) {
   checkPoolId(pool, input.string('UserPoolId'));
   const username = input.string('Username');
   const action = input.optionalString('MessageAction');
-  const mediums = Array.isArray(input.body.DesiredDeliveryMediums) ? (input.body.DesiredDeliveryMediums as unknown[]).filter((m): m is string => typeof m === 'string') : [];
+  const mediums = Array.isArray(input.body.DesiredDeliveryMediums)
+    ? (input.body.DesiredDeliveryMediums as unknown[]).filter((m): m is string => typeof m === 'string')
+    : [];
   const policy = pool.config.passwordPolicy;
   const temporary = input.optionalString('TemporaryPassword') ?? generatePassword(policy, (n) => randomInt(0, n));
   checkPassword(policy, temporary, 'signup');
@@ -37,14 +48,18 @@ export async function adminCreateUser(pool: Pool, input: Input) {
   if (action === 'RESEND') {
     const user = pool.store.find(username);
     if (!user) throw userDoesNotExist();
-    if (user.status !== 'FORCE_CHANGE_PASSWORD') throw err('UnsupportedUserStateException', 'Resend not possible. ' + `${user.username} status is not FORCE_CHANGE_PASSWORD.`);
+    if (user.status !== 'FORCE_CHANGE_PASSWORD')
+      throw err('UnsupportedUserStateException', 'Resend not possible. ' + `${user.username} status is not FORCE_CHANGE_PASSWORD.`);
     Object.assign(user, makeVerifier(pool.config.poolName, user.username, temporary));
     user.temporaryPasswordExpiresAt = Date.now() + pool.config.limits.temporaryPasswordTtlMs;
     sendTemporaryPassword(pool, user, temporary, mediums);
     await pool.store.save();
     return { User: { ...userRecord(user), ...mfaSettings(user) } };
   }
-  if (action !== undefined && action !== 'SUPPRESS') throw invalidParameter(`1 validation error detected: Value '${action}' at 'messageAction' failed to satisfy constraint: Member must satisfy enum value set: [RESEND, SUPPRESS]`);
+  if (action !== undefined && action !== 'SUPPRESS')
+    throw invalidParameter(
+      `1 validation error detected: Value '${action}' at 'messageAction' failed to satisfy constraint: Member must satisfy enum value set: [RESEND, SUPPRESS]`,
+    );
 
   checkUsernameShape(username);
   if (pool.config.emailAsUsername && !isEmail(username)) throw invalidParameter('Username should be an email.');

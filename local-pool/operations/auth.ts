@@ -4,13 +4,30 @@ import { err, incorrectPassword, invalidParameter, mfaCodeMismatch, notAuthorize
 import { Input } from '../input.js';
 import { checkPassword } from '../policy.js';
 import {
-  checkAttributes, checkClient, checkSignInAllowed, deliver, fakeUser, recordSignInFailure, recordSignInSuccess,
-  sixDigits, userDoesNotExist, type Pool,
+  checkAttributes,
+  checkClient,
+  checkSignInAllowed,
+  deliver,
+  fakeUser,
+  recordSignInFailure,
+  recordSignInSuccess,
+  sixDigits,
+  userDoesNotExist,
+  type Pool,
 } from '../pool.js';
 import type { ChallengeName } from '../sessions.js';
 import {
-  N, canonicalTimestamp, computeK, computeServerS, computeSignature, computeU, hexToBigInt, makeVerifier, passwordMatches,
-  serverEphemeral, signaturesEqual,
+  N,
+  canonicalTimestamp,
+  computeK,
+  computeServerS,
+  computeSignature,
+  computeU,
+  hexToBigInt,
+  makeVerifier,
+  passwordMatches,
+  serverEphemeral,
+  signaturesEqual,
 } from '../srp.js';
 import { Store, type User } from '../store.js';
 import { totpMatches } from '../totp.js';
@@ -33,7 +50,9 @@ export async function initiateAuth(pool: Pool, input: Input) {
     case 'USER_AUTH':
       throw invalidParameter(`${flow} flow not enabled for this client`);
     default:
-      throw invalidParameter(`1 validation error detected: Value '${flow}' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, CUSTOM_AUTH, USER_PASSWORD_AUTH, USER_AUTH]`);
+      throw invalidParameter(
+        `1 validation error detected: Value '${flow}' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, CUSTOM_AUTH, USER_PASSWORD_AUTH, USER_AUTH]`,
+      );
   }
 }
 
@@ -182,7 +201,13 @@ export async function issueTokens(pool: Pool, user: User, clientId: string) {
   await pool.store.save();
   return {
     ChallengeParameters: {},
-    AuthenticationResult: { AccessToken: accessToken, ExpiresIn: pool.config.limits.accessTokenTtlSeconds, TokenType: 'Bearer', RefreshToken: refreshToken, IdToken: idToken },
+    AuthenticationResult: {
+      AccessToken: accessToken,
+      ExpiresIn: pool.config.limits.accessTokenTtlSeconds,
+      TokenType: 'Bearer',
+      RefreshToken: refreshToken,
+      IdToken: idToken,
+    },
   };
 }
 
@@ -217,7 +242,8 @@ export async function respondToAuthChallenge(pool: Pool, input: Input) {
         attributes[Name] = Value;
       }
       const missing = pool.config.requiredAttributes.filter((attr) => !attributes[attr]);
-      if (missing.length) throw invalidParameter(`Attributes did not conform to the schema: ${missing.map((attr) => `${attr}: The attribute is required`).join(', ')}`);
+      if (missing.length)
+        throw invalidParameter(`Attributes did not conform to the schema: ${missing.map((attr) => `${attr}: The attribute is required`).join(', ')}`);
       pool.store.reindex(user, () => (user.attributes = attributes));
       Object.assign(user, makeVerifier(pool.config.poolName, user.username, password));
       user.status = 'CONFIRMED';

@@ -2,8 +2,16 @@
 import type { Input } from '../input.js';
 import type { Pool } from '../pool.js';
 import {
-  adminConfirmSignUp, adminCreateUser, adminDeleteUser, adminGetUser, adminResetUserPassword, adminSetEnabled, adminSetUserPassword,
-  adminUpdateUserAttributes, adminUserGlobalSignOut, listUsers,
+  adminConfirmSignUp,
+  adminCreateUser,
+  adminDeleteUser,
+  adminGetUser,
+  adminResetUserPassword,
+  adminSetEnabled,
+  adminSetUserPassword,
+  adminUpdateUserAttributes,
+  adminUserGlobalSignOut,
+  listUsers,
 } from './admin.js';
 import { initiateAuth, respondToAuthChallenge } from './auth.js';
 import { associateSoftwareToken, setUserMfaPreference, verifySoftwareToken } from './mfa.js';
@@ -11,8 +19,15 @@ import { confirmForgotPassword, forgotPassword } from './password.js';
 import { getTokensFromRefreshToken } from './refresh.js';
 import { confirmSignUp, resendConfirmationCode, signUp } from './signup.js';
 import {
-  changePassword, deleteUser, deleteUserAttributes, getUser, getUserAttributeVerificationCode, globalSignOut,
-  revokeToken, updateUserAttributes, verifyUserAttribute,
+  changePassword,
+  deleteUser,
+  deleteUserAttributes,
+  getUser,
+  getUserAttributeVerificationCode,
+  globalSignOut,
+  revokeToken,
+  updateUserAttributes,
+  verifyUserAttribute,
 } from './user.js';
 
 export type Operation = (pool: Pool, input: Input) => Promise<object> | object;

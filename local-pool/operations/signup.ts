@@ -3,8 +3,17 @@ import { err, invalidParameter, notAuthorized, codeMismatch } from '../errors.js
 import { Input } from '../input.js';
 import { checkPassword } from '../policy.js';
 import {
-  checkAttributes, checkClient, checkRequired, checkUsernameShape, isEmail, newUser, sendCode, simulatedDelivery,
-  useCode, userNotFoundForCode, type Pool,
+  checkAttributes,
+  checkClient,
+  checkRequired,
+  checkUsernameShape,
+  isEmail,
+  newUser,
+  sendCode,
+  simulatedDelivery,
+  useCode,
+  userNotFoundForCode,
+  type Pool,
 } from '../pool.js';
 
 export async function signUp(pool: Pool, input: Input) {

@@ -3,8 +3,17 @@ import { err, incorrectPassword, invalidParameter, notAuthorized } from '../erro
 import { Input } from '../input.js';
 import { checkPassword, checkPasswordShape } from '../policy.js';
 import {
-  attributeList, checkAttributes, checkClient, checkNotLimited, countFailure, mfaSettings, sendCode, useCode,
-  userDoesNotExist, type CodeDeliveryDetails, type Pool,
+  attributeList,
+  checkAttributes,
+  checkClient,
+  checkNotLimited,
+  countFailure,
+  mfaSettings,
+  sendCode,
+  useCode,
+  userDoesNotExist,
+  type CodeDeliveryDetails,
+  type Pool,
 } from '../pool.js';
 import { makeVerifier, passwordMatches } from '../srp.js';
 import { Store, type CodePurpose, type User } from '../store.js';

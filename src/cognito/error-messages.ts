@@ -7,8 +7,7 @@ const retryLater = 'Please wait a moment and try again.';
 
 /** The message for each code when the flow adds nothing. */
 export const errorMessages: Record<AuthErrorCode, string> = {
-  'not-configured':
-    'Sign-in is not set up correctly on this site (the user pool or app client was not found).',
+  'not-configured': 'Sign-in is not set up correctly on this site (the user pool or app client was not found).',
   'invalid-input': 'Some of the information entered was not accepted. Check it and try again.',
   'username-exists': 'An account with this email already exists. Sign in instead, or reset your password.',
   'invalid-password': 'This password does not meet the password requirements.',
@@ -20,15 +19,13 @@ export const errorMessages: Record<AuthErrorCode, string> = {
   'user-not-confirmed': 'This account has not been verified yet. Enter the code we emailed you to verify it.',
   'user-not-found': 'There is no account with this email.',
   'not-authorized': 'Incorrect email or password.',
-  'password-attempts-exceeded':
-    'Too many failed sign-in attempts. Wait a few minutes before trying again, or reset your password.',
+  'password-attempts-exceeded': 'Too many failed sign-in attempts. Wait a few minutes before trying again, or reset your password.',
   'user-disabled': 'This account has been disabled. Contact the site owner.',
   'password-reset-required': 'You need to reset your password before you can sign in.',
   'already-confirmed': 'This account is already verified. You can sign in.',
   'session-expired': 'Your session has expired. Please sign in again.',
   'signed-out': 'You are not signed in.',
-  'unsupported-challenge':
-    'This user pool asks for a sign-in step these elements cannot show yet. Contact the site owner.',
+  'unsupported-challenge': 'This user pool asks for a sign-in step these elements cannot show yet. Contact the site owner.',
   network: 'Could not reach the sign-in service. Check your connection and try again.',
   timeout: 'The sign-in service did not answer in time. Check your connection and try again.',
   server: 'The sign-in service had a problem. Trying again in a moment may help.',

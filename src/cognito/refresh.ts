@@ -96,8 +96,8 @@ export function freshTokens(config: CognitoConfig, options: { force?: boolean } 
   let pending = inFlight.get(key);
   if (!pending) {
     // A forced refresh passes the token it saw, so a refresh another tab made meanwhile counts.
-    pending = withCrossTabLock(`refresh.${key}`, (waited) => renew(config, force, force ? tokens.accessToken : undefined, waited)).finally(
-      () => inFlight.delete(key),
+    pending = withCrossTabLock(`refresh.${key}`, (waited) => renew(config, force, force ? tokens.accessToken : undefined, waited)).finally(() =>
+      inFlight.delete(key),
     );
     inFlight.set(key, pending);
   }

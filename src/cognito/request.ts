@@ -120,12 +120,7 @@ async function attempt(config: CognitoConfig, operation: Operation, input: objec
  * Sends one Cognito operation and resolves to its output, or throws an AuthError with our code
  * (the service's error in `cause`). Retries only as `options.retries` allows, with backoff.
  */
-export async function request<O extends Operation>(
-  config: CognitoConfig,
-  operation: O,
-  input: object,
-  options: RequestOptions = {},
-): Promise<Operations[O]> {
+export async function request<O extends Operation>(config: CognitoConfig, operation: O, input: object, options: RequestOptions = {}): Promise<Operations[O]> {
   const retries = options.retries ?? 0;
   for (let tries = 0; ; tries++) {
     try {

@@ -3,7 +3,17 @@
 import type { CognitoConfig } from '../cognito/types.js';
 
 /** Every configuration field, in the order resolve-config.ts reports them. */
-export const configFields = ['region', 'userPoolId', 'userPoolClientId', 'endpoint', 'storage', 'usernameStyle', 'appName', 'timeout', 'refreshMargin'] as const;
+export const configFields = [
+  'region',
+  'userPoolId',
+  'userPoolClientId',
+  'endpoint',
+  'storage',
+  'usernameStyle',
+  'appName',
+  'timeout',
+  'refreshMargin',
+] as const;
 
 /** Configuration as a source gives it: any field may be absent (or an empty attribute). */
 export type PartialConfig = { [K in keyof CognitoConfig]?: CognitoConfig[K] | string | null };
@@ -67,10 +77,7 @@ const moduleUrl = import.meta.url;
 function ownScriptTag(): HTMLScriptElement | null {
   if (typeof document === 'undefined') return null;
   const scripts = [...document.querySelectorAll<HTMLScriptElement>('script[src]')];
-  return (
-    scripts.find((script) => script.src === moduleUrl) ??
-    document.querySelector<HTMLScriptElement>('script[src*="cognito-auth-elements"]')
-  );
+  return scripts.find((script) => script.src === moduleUrl) ?? document.querySelector<HTMLScriptElement>('script[src*="cognito-auth-elements"]');
 }
 
 /** The data- attributes of the script tag that loaded the bundle. */

@@ -8,9 +8,7 @@ import { configFields, configuredValues, scriptTagValues, workshopValues, type P
  * userPoolClientId", "invalid userPoolId …"). `missing` is the same list worded to follow
  * "missing " (`userPoolClientId`, `a valid userPoolId`).
  */
-export type ConfigResult =
-  | { ok: true; config: CognitoConfig; problems: []; missing: [] }
-  | { ok: false; config: null; problems: string[]; missing: string[] };
+export type ConfigResult = { ok: true; config: CognitoConfig; problems: []; missing: [] } | { ok: false; config: null; problems: string[]; missing: string[] };
 
 const poolIdPattern = /^[\w-]+_[0-9a-zA-Z]+$/;
 
@@ -75,7 +73,10 @@ export function resolveConfig(overrides: PartialConfig = {}): ConfigResult {
   }
   // Numbers: a timeout above 0 ms, a refresh margin of 0 s or more.
   const numbers: Partial<Record<'timeout' | 'refreshMargin', number>> = {};
-  for (const [field, min, unit] of [['timeout', 1, 'milliseconds, 1 or more'], ['refreshMargin', 0, 'seconds, 0 or more']] as const) {
+  for (const [field, min, unit] of [
+    ['timeout', 1, 'milliseconds, 1 or more'],
+    ['refreshMargin', 0, 'seconds, 0 or more'],
+  ] as const) {
     if (values[field] === undefined) continue;
     const value = Number(values[field]);
     if (value >= min) numbers[field] = value;

@@ -107,7 +107,11 @@ export class AuthForgotPassword extends AuthFormElement {
     const form = this.querySelector('form');
     if (this.cooldown.remaining > 0 || !form) return;
     const email = fieldText(new FormData(form), 'email').trim();
-    void this.run(this.flow, () => this.checkEmail(email), (config) => this.sendCode(config, email));
+    void this.run(
+      this.flow,
+      () => this.checkEmail(email),
+      (config) => this.sendCode(config, email),
+    );
   }
 
   private renderEmailField(): TemplateResult {
@@ -136,8 +140,8 @@ export class AuthForgotPassword extends AuthFormElement {
         onInput: this.checklist.handleInput,
         extra: this.checklist.render(),
       })}
-      ${this.renderField({ name: 'confirm', label: 'Confirm new password', type: 'password', autocomplete: 'new-password' })}
-      ${this.renderMessages()} ${this.renderSubmit('Reset password', 'Resetting password…')}
+      ${this.renderField({ name: 'confirm', label: 'Confirm new password', type: 'password', autocomplete: 'new-password' })} ${this.renderMessages()}
+      ${this.renderSubmit('Reset password', 'Resetting password…')}
       <button part="secondary" type="button" aria-disabled=${waiting || this.busy ? 'true' : 'false'} @click=${this.handleResend}>
         Send a new code${waiting ? html` <span>(available in ${this.cooldown.remaining} s)</span>` : nothing}
       </button>
@@ -146,11 +150,7 @@ export class AuthForgotPassword extends AuthFormElement {
 
   private renderDone(): TemplateResult {
     const signin = this.signinUrl ? safeRedirectUrl(this.signinUrl) : null;
-    return html`
-      <div part="form">
-        ${this.renderMessages()} ${signin ? html`<a part="secondary" href=${signin.href}>Sign in</a>` : nothing}
-      </div>
-    `;
+    return html` <div part="form">${this.renderMessages()} ${signin ? html`<a part="secondary" href=${signin.href}>Sign in</a>` : nothing}</div> `;
   }
 
   override render() {
@@ -158,9 +158,7 @@ export class AuthForgotPassword extends AuthFormElement {
     return html`
       <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.handleSubmit}>
         ${this.renderEmailField()}
-        ${this.stage === 'email'
-          ? html`${this.renderMessages()} ${this.renderSubmit('Send reset code', 'Sending code…')}`
-          : this.renderResetFields()}
+        ${this.stage === 'email' ? html`${this.renderMessages()} ${this.renderSubmit('Send reset code', 'Sending code…')}` : this.renderResetFields()}
       </form>
     `;
   }

@@ -155,8 +155,7 @@ export class AuthRegister extends AuthFormElement {
           extra: this.checklist.render(),
         })}
         ${this.renderField({ name: 'confirm', label: 'Confirm password', type: 'password', autocomplete: 'new-password' })}
-        ${this.fields.map((field) => this.renderAttribute(field))}
-        ${this.renderMessages()} ${this.renderSubmit('Create account', 'Creating account…')}
+        ${this.fields.map((field) => this.renderAttribute(field))} ${this.renderMessages()} ${this.renderSubmit('Create account', 'Creating account…')}
       </form>
     `;
   }

@@ -123,12 +123,7 @@ export class AuthVerify extends AuthFormElement {
           extra: html`<p part="hint" id=${this.idFor('code-hint')}>The 6-digit code we emailed you.</p>`,
         })}
         ${this.renderMessages()} ${this.renderSubmit('Verify', 'Verifying…')}
-        <button
-          part="secondary"
-          type="button"
-          aria-disabled=${waiting || this.busy ? 'true' : 'false'}
-          @click=${this.handleResend}
-        >
+        <button part="secondary" type="button" aria-disabled=${waiting || this.busy ? 'true' : 'false'} @click=${this.handleResend}>
           Send a new code${waiting ? html` <span>(available in ${this.cooldown} s)</span>` : nothing}
         </button>
       </form>

@@ -348,5 +348,4 @@ const storeKey = Symbol.for('cognito-auth-elements.session-store');
  * page (it lives on globalThis). It uses the page-wide configuration (configure(), the script
  * tag's data- attributes, window._config), else the configuration of the element that signed in.
  */
-export const sessionStore: SessionStore = ((globalThis as { [storeKey]?: SessionStore })[storeKey] ??=
-  createSessionStore());
+export const sessionStore: SessionStore = ((globalThis as { [storeKey]?: SessionStore })[storeKey] ??= createSessionStore());

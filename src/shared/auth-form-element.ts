@@ -142,7 +142,11 @@ export abstract class AuthFormElement extends LitElement {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
-    void this.run(this.flow, () => this.validate(data), (config) => this.submit(data, config));
+    void this.run(
+      this.flow,
+      () => this.validate(data),
+      (config) => this.submit(data, config),
+    );
   }
 
   /**
@@ -150,11 +154,7 @@ export abstract class AuthFormElement extends LitElement {
    * error and focus handling. A call while another is in flight does nothing (no double submit).
    * Resolves to whether the task succeeded.
    */
-  protected async run(
-    flow: AuthFlow,
-    check: () => FieldErrors,
-    task: (config: CognitoConfig) => Promise<void>,
-  ): Promise<boolean> {
+  protected async run(flow: AuthFlow, check: () => FieldErrors, task: (config: CognitoConfig) => Promise<void>): Promise<boolean> {
     if (this.busy) return false;
     this.error = null;
     this.status = '';
@@ -257,8 +257,7 @@ export abstract class AuthFormElement extends LitElement {
           .value=${field.value ?? ''}
           @input=${field.onInput}
         />
-        ${field.extra ?? nothing}
-        ${problem ? html`<p part="error" id="${id}-error">${problem}</p>` : nothing}
+        ${field.extra ?? nothing} ${problem ? html`<p part="error" id="${id}-error">${problem}</p>` : nothing}
       </div>
     `;
   }

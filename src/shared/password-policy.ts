@@ -44,7 +44,10 @@ const labels: Record<Exclude<PasswordRule, 'length'>, string> = {
 export function parsePolicy(minLength: number | null | undefined, require: string | null | undefined): PasswordPolicy {
   const length = Number.isFinite(minLength) && minLength! >= 1 ? Math.floor(minLength!) : DEFAULT_POLICY.minLength;
   if (require == null) return { minLength: length, require: DEFAULT_POLICY.require };
-  const words = require.toLowerCase().split(/[\s,]+/).filter(Boolean);
+  const words = require
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
   const unknown = words.filter((w) => !(REQUIREMENTS as readonly string[]).includes(w));
   if (unknown.length) console.warn(`cognito-auth-elements: unknown password-require value(s): ${unknown.join(', ')}`);
   return { minLength: length, require: new Set(REQUIREMENTS.filter((r) => words.includes(r))) };
@@ -52,9 +55,7 @@ export function parsePolicy(minLength: number | null | undefined, require: strin
 
 /** Each rule of `policy` with whether `password` meets it, in Cognito's order. */
 export function checkPassword(policy: PasswordPolicy, password: string): RuleResult[] {
-  const results: RuleResult[] = [
-    { rule: 'length', label: `At least ${policy.minLength} characters`, met: password.length >= policy.minLength },
-  ];
+  const results: RuleResult[] = [{ rule: 'length', label: `At least ${policy.minLength} characters`, met: password.length >= policy.minLength }];
   for (const rule of REQUIREMENTS) {
     if (policy.require.has(rule)) results.push({ rule, label: labels[rule], met: tests[rule](password) });
   }

@@ -54,7 +54,10 @@ export function isStandardAttribute(name: string): boolean {
 
 /** `custom:company_name` → "Company name". */
 function labelFromName(name: string): string {
-  const words = name.replace(/^custom:/, '').replace(/[_\-.]+/g, ' ').trim();
+  const words = name
+    .replace(/^custom:/, '')
+    .replace(/[_\-.]+/g, ' ')
+    .trim();
   return words ? words[0].toUpperCase() + words.slice(1) : name;
 }
 

@@ -62,7 +62,15 @@ async function ourSrpSignIn(pool, email, password, ephemeral) {
   });
   const p = challenge.ChallengeParameters;
   const { timestamp, signature } = await answerPasswordVerifier({
-    a, A, poolName, userId: p.USER_ID_FOR_SRP, password, srpB: p.SRP_B, salt: p.SALT, secretBlock: p.SECRET_BLOCK, now: new Date(),
+    a,
+    A,
+    poolName,
+    userId: p.USER_ID_FOR_SRP,
+    password,
+    srpB: p.SRP_B,
+    salt: p.SALT,
+    secretBlock: p.SECRET_BLOCK,
+    now: new Date(),
   });
   const answer = await cognitoCall(pool, 'RespondToAuthChallenge', {
     ChallengeName: 'PASSWORD_VERIFIER',
@@ -83,13 +91,15 @@ function plainModPow(base, exponent, modulus) {
   return result;
 }
 
-const randomBig = (bytes) =>
-  BigInt('0x' + Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join(''));
+const randomBig = (bytes) => BigInt('0x' + Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join(''));
 
 window.bench = {
   /** Sign-in client CPU, SDK and ours interleaved, after two warm-up rounds each. */
   async signInCpu(challenge, runs) {
-    const sdk = [], ours = [], oursPrepared = [], oursSubmitOnly = [];
+    const sdk = [],
+      ours = [],
+      oursPrepared = [],
+      oursSubmitOnly = [];
     for (let i = -2; i < runs; i++) {
       await nextFrame();
       let t = performance.now();
@@ -120,7 +130,8 @@ window.bench = {
   async modPow(runs) {
     const out = {};
     for (const bits of [512, 1024]) {
-      const plain = [], windowed = [];
+      const plain = [],
+        windowed = [];
       for (let i = -2; i < runs; i++) {
         const base = randomBig(384) % N;
         const exponent = randomBig(bits / 8);

@@ -13,7 +13,7 @@ import configs from '../../rollup.config.mjs';
 const config = Array.isArray(configs) ? configs[0] : configs;
 
 const byPackage = process.argv.includes('--by-package');
-const bundle = await rollup({ ...config, plugins: config.plugins.filter(p => p.name !== 'terser') });
+const bundle = await rollup({ ...config, plugins: config.plugins.filter((p) => p.name !== 'terser') });
 const { output } = await bundle.generate({ format: 'es' });
 const groups = {};
 for (const [id, m] of Object.entries(output[0].modules)) {
@@ -21,7 +21,10 @@ for (const [id, m] of Object.entries(output[0].modules)) {
   const inModules = id.split('node_modules/').pop();
   let key;
   if (id.includes('node_modules')) {
-    key = inModules.split('/').slice(0, inModules.startsWith('@') ? 2 : 1).join('/');
+    key = inModules
+      .split('/')
+      .slice(0, inModules.startsWith('@') ? 2 : 1)
+      .join('/');
     if (key === 'amazon-cognito-identity-js' && !byPackage) key += '/' + id.split('/').pop();
   } else {
     const rel = id.replace(process.cwd() + '/', '');

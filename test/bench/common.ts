@@ -39,7 +39,14 @@ export function pageHtml(pool: PoolInfo, body: string, head = ''): string {
 ${head}</head><body>${body}</body></html>`;
 }
 
-const types: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+const types: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.html': 'text/html',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
 
 /**
  * Serves the repository, plus the generated bench pages under /__bench/, on a free port. Every
@@ -54,13 +61,18 @@ export function serve(pages: Record<string, string>): Promise<{ server: Server; 
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'Content-Type': page !== undefined ? 'text/html' : types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    response.writeHead(200, {
+      'Content-Type': page !== undefined ? 'text/html' : (types[extname(file)] ?? 'application/octet-stream'),
+      'Cache-Control': 'no-store',
+    });
     response.end(page ?? readFileSync(file));
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    resolve({ server, origin: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` });
-  }));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      resolve({ server, origin: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` });
+    }),
+  );
 }
 
 /** One Cognito call from Node, straight to the pool (no browser, so never in a page's request log). */

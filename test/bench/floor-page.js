@@ -20,48 +20,57 @@ class FloorForm extends LitElement {
   }
 }
 
-customElements.define('floor-register', class extends FloorForm {
-  render() {
-    return html`<form @submit=${this.submit}>
-      <input name="email" type="email" autocomplete="email" required>
-      <input name="password" type="password" autocomplete="new-password" required>
-      <button>Create account</button>
-    </form>`;
-  }
-  submit(event) {
-    const { email, password } = fields(event);
-    pool.signUp(email, password, [{ Name: 'email', Value: email }], [], report('floor-registered'));
-  }
-});
+customElements.define(
+  'floor-register',
+  class extends FloorForm {
+    render() {
+      return html`<form @submit=${this.submit}>
+        <input name="email" type="email" autocomplete="email" required />
+        <input name="password" type="password" autocomplete="new-password" required />
+        <button>Create account</button>
+      </form>`;
+    }
+    submit(event) {
+      const { email, password } = fields(event);
+      pool.signUp(email, password, [{ Name: 'email', Value: email }], [], report('floor-registered'));
+    }
+  },
+);
 
-customElements.define('floor-verify', class extends FloorForm {
-  render() {
-    return html`<form @submit=${this.submit}>
-      <input name="email" type="email" autocomplete="email" required>
-      <input name="code" inputmode="numeric" autocomplete="one-time-code" required>
-      <button>Verify</button>
-    </form>`;
-  }
-  submit(event) {
-    const { email, code } = fields(event);
-    new CognitoUser({ Username: email, Pool: pool }).confirmRegistration(code, true, report('floor-verified'));
-  }
-});
+customElements.define(
+  'floor-verify',
+  class extends FloorForm {
+    render() {
+      return html`<form @submit=${this.submit}>
+        <input name="email" type="email" autocomplete="email" required />
+        <input name="code" inputmode="numeric" autocomplete="one-time-code" required />
+        <button>Verify</button>
+      </form>`;
+    }
+    submit(event) {
+      const { email, code } = fields(event);
+      new CognitoUser({ Username: email, Pool: pool }).confirmRegistration(code, true, report('floor-verified'));
+    }
+  },
+);
 
-customElements.define('floor-signin', class extends FloorForm {
-  render() {
-    return html`<form @submit=${this.submit}>
-      <input name="username" type="email" autocomplete="username" required>
-      <input name="password" type="password" autocomplete="current-password" required>
-      <button>Sign in</button>
-    </form>`;
-  }
-  submit(event) {
-    const { username, password } = fields(event);
-    const done = report('floor-signed-in');
-    new CognitoUser({ Username: username, Pool: pool }).authenticateUser(new AuthenticationDetails({ Username: username, Password: password }), {
-      onSuccess: (session) => done(null, session),
-      onFailure: (err) => done(err),
-    });
-  }
-});
+customElements.define(
+  'floor-signin',
+  class extends FloorForm {
+    render() {
+      return html`<form @submit=${this.submit}>
+        <input name="username" type="email" autocomplete="username" required />
+        <input name="password" type="password" autocomplete="current-password" required />
+        <button>Sign in</button>
+      </form>`;
+    }
+    submit(event) {
+      const { username, password } = fields(event);
+      const done = report('floor-signed-in');
+      new CognitoUser({ Username: username, Pool: pool }).authenticateUser(new AuthenticationDetails({ Username: username, Password: password }), {
+        onSuccess: (session) => done(null, session),
+        onFailure: (err) => done(err),
+      });
+    }
+  },
+);

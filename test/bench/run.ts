@@ -14,8 +14,23 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { rollup } from 'rollup';
 import { startLocalPool } from '../../local-pool/index.js';
 import {
-  callNames, coldPage, createUser, dropIn, dropInUrl, latestCode, logCognitoCalls, outDir, pageHtml, range, root, RUNS, serve, stats, summary,
-  type PoolInfo, type Stats,
+  callNames,
+  coldPage,
+  createUser,
+  dropIn,
+  dropInUrl,
+  latestCode,
+  logCognitoCalls,
+  outDir,
+  pageHtml,
+  range,
+  root,
+  RUNS,
+  serve,
+  stats,
+  summary,
+  type PoolInfo,
+  type Stats,
 } from './common.js';
 import { bundleFloorPage, floorTags, floorUrl, ourTags, renderComparison, renderPage } from './render.js';
 import { sessionBench, sessionPages, sessionRows } from './session.js';
@@ -47,7 +62,12 @@ function sizes() {
     raw: source.length,
     gzip9: gzipSync(source, { level: 9 }).length,
     brotli: brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    onDemand: parts.map((name) => `${name.replace(/-[\w-]{8}\.js$/, '').replace('cognito-auth-elements-', '')} ${gzipSync(readFileSync(join(dirname(dropIn), name)), { level: 9 }).length} B`).join(', '),
+    onDemand: parts
+      .map(
+        (name) =>
+          `${name.replace(/-[\w-]{8}\.js$/, '').replace('cognito-auth-elements-', '')} ${gzipSync(readFileSync(join(dirname(dropIn), name)), { level: 9 }).length} B`,
+      )
+      .join(', '),
   };
 }
 
@@ -81,24 +101,31 @@ async function elementSignInTimes(browser: Browser, origin: string, email: strin
     await page.evaluate(() => localStorage.clear());
     await page.goto(`${origin}/__bench/signin.html`);
     await page.evaluate(() => (window as unknown as { __rendered: Promise<number> }).__rendered);
-    const time = await page.evaluate(async (user, secret) => {
-      const element = document.querySelector('auth-signin')!;
-      for (const [name, value] of [['username', user], ['password', secret]] as const) {
-        const input = element.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
-        input.value = value;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-      }
-      // Let the element prepare what it prepares ahead (idle time) before the click.
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const signedIn = new Promise<void>((resolve, reject) => {
-        document.addEventListener('auth-signed-in', () => resolve(), { once: true });
-        document.addEventListener('auth-error', (e) => reject(new Error(JSON.stringify((e as CustomEvent).detail))), { once: true });
-      });
-      const start = performance.now();
-      element.querySelector<HTMLElement>('[part~="submit"]')!.click();
-      await signedIn;
-      return performance.now() - start;
-    }, email, password);
+    const time = await page.evaluate(
+      async (user, secret) => {
+        const element = document.querySelector('auth-signin')!;
+        for (const [name, value] of [
+          ['username', user],
+          ['password', secret],
+        ] as const) {
+          const input = element.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+          input.value = value;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+        // Let the element prepare what it prepares ahead (idle time) before the click.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const signedIn = new Promise<void>((resolve, reject) => {
+          document.addEventListener('auth-signed-in', () => resolve(), { once: true });
+          document.addEventListener('auth-error', (e) => reject(new Error(JSON.stringify((e as CustomEvent).detail))), { once: true });
+        });
+        const start = performance.now();
+        element.querySelector<HTMLElement>('[part~="submit"]')!.click();
+        await signedIn;
+        return performance.now() - start;
+      },
+      email,
+      password,
+    );
     if (i >= 0) times.push(time);
   }
   await page.close();
@@ -116,20 +143,28 @@ async function requestsPerFlow(browser: Browser, origin: string, pool: PoolInfo)
   const counts: Record<string, string[]> = {};
   const step = async (name: string, event: string, act: () => Promise<void>) => {
     const start = calls.length;
-    const fired = page.evaluate((type) => new Promise<void>((resolve, reject) => {
-      document.addEventListener(type, () => resolve(), { once: true });
-      document.addEventListener('auth-error', (e) => reject(new Error(JSON.stringify((e as CustomEvent).detail))), { once: true });
-    }), event);
+    const fired = page.evaluate(
+      (type) =>
+        new Promise<void>((resolve, reject) => {
+          document.addEventListener(type, () => resolve(), { once: true });
+          document.addEventListener('auth-error', (e) => reject(new Error(JSON.stringify((e as CustomEvent).detail))), { once: true });
+        }),
+      event,
+    );
     await act();
     await fired;
     await new Promise((resolve) => setTimeout(resolve, 300)); // let any follow-up call show up
     counts[name] = callNames(calls.slice(start));
   };
   const fill = async (selector: string, value: string) => {
-    await page.$eval(selector, (input, text) => {
-      (input as HTMLInputElement).value = text;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    }, value);
+    await page.$eval(
+      selector,
+      (input, text) => {
+        (input as HTMLInputElement).value = text;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      value,
+    );
   };
   await step('register', 'auth-registered', async () => {
     await fill('auth-register input[name="email"]', email);
@@ -150,13 +185,17 @@ async function requestsPerFlow(browser: Browser, origin: string, pool: PoolInfo)
   // Refresh: make the stored tokens look expired (clock drift, as the SDK counts it), then ask
   // the store for a token.
   const start = calls.length;
-  const refreshed = await page.evaluate(async (clientId, url) => {
-    const prefix = `CognitoIdentityServiceProvider.${clientId}`;
-    const user = localStorage.getItem(`${prefix}.LastAuthUser`);
-    localStorage.setItem(`${prefix}.${user}.clockDrift`, String(-2 * 24 * 3600));
-    const { sessionStore } = (await import(url)) as { sessionStore: { getIdToken(): Promise<string | null> } };
-    return Boolean(await sessionStore.getIdToken());
-  }, pool.clientId, dropInUrl);
+  const refreshed = await page.evaluate(
+    async (clientId, url) => {
+      const prefix = `CognitoIdentityServiceProvider.${clientId}`;
+      const user = localStorage.getItem(`${prefix}.LastAuthUser`);
+      localStorage.setItem(`${prefix}.${user}.clockDrift`, String(-2 * 24 * 3600));
+      const { sessionStore } = (await import(url)) as { sessionStore: { getIdToken(): Promise<string | null> } };
+      return Boolean(await sessionStore.getIdToken());
+    },
+    pool.clientId,
+    dropInUrl,
+  );
   await new Promise((resolve) => setTimeout(resolve, 300));
   counts.refresh = callNames(calls.slice(start));
   await close();
@@ -198,7 +237,16 @@ async function main(): Promise<void> {
   const { server, origin } = await serve(pages);
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const machine = {
@@ -220,9 +268,14 @@ async function main(): Promise<void> {
       ? { error: 'elements not in dist/' }
       : failed(floorSize)
         ? floorSize
-        : await attempt('first render', async () => ({ ...(await renderComparison(browser, origin, { ours: '/__bench/render.html', floor: '/__bench/floor.html' })), floorSize }));
+        : await attempt('first render', async () => ({
+            ...(await renderComparison(browser, origin, { ours: '/__bench/render.html', floor: '/__bench/floor.html' })),
+            floorSize,
+          }));
     const requests = elementsPresent ? await attempt('requests per flow', () => requestsPerFlow(browser, origin, pool)) : { error: 'elements not in dist/' };
-    const elementSignIn = elementsPresent ? await attempt('<auth-signin> sign-in', () => elementSignInTimes(browser, origin, email, password)) : { error: 'elements not in dist/' };
+    const elementSignIn = elementsPresent
+      ? await attempt('<auth-signin> sign-in', () => elementSignInTimes(browser, origin, email, password))
+      : { error: 'elements not in dist/' };
     const session = await attempt('session', () => sessionBench(browser, origin, sessionPool));
 
     const results = { machine, runs: RUNS, size, render, cpu, elementSignIn, requests, session, failures };

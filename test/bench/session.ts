@@ -13,7 +13,21 @@
 // pool of its own, so revocations and injected faults stay there.
 import type { Browser, Page } from 'puppeteer-core';
 import {
-  callNames, count, createUser, isRefresh, logCognitoCalls, pageHtml, poolCall, range, RUNS, sleep, stats, summary, type CognitoCall, type PoolInfo, type Stats,
+  callNames,
+  count,
+  createUser,
+  isRefresh,
+  logCognitoCalls,
+  pageHtml,
+  poolCall,
+  range,
+  RUNS,
+  sleep,
+  stats,
+  summary,
+  type CognitoCall,
+  type PoolInfo,
+  type Stats,
 } from './common.js';
 
 /** Runs per session measure: BENCH_SESSION_RUNS, else BENCH_RUNS capped at 5 (the SDK's retries take seconds). */
@@ -66,14 +80,19 @@ const revoke = (pool: PoolInfo, tokens: Tokens) => poolCall(pool, 'RevokeToken',
 /** Stores `tokens` where the SDK keeps them, on the bench origin, in `page`'s browser context. */
 async function seed(page: Page, origin: string, pool: PoolInfo, tokens: Tokens, clockDrift: number): Promise<void> {
   await page.goto(`${origin}${blankPath}`);
-  await page.evaluate((t, clientId, drift) => {
-    const prefix = `CognitoIdentityServiceProvider.${clientId}`;
-    localStorage.clear();
-    localStorage.setItem(`${prefix}.LastAuthUser`, t.username);
-    for (const [name, value] of Object.entries({ idToken: t.idToken, accessToken: t.accessToken, refreshToken: t.refreshToken, clockDrift: String(drift) })) {
-      localStorage.setItem(`${prefix}.${t.username}.${name}`, value);
-    }
-  }, tokens, pool.clientId, clockDrift);
+  await page.evaluate(
+    (t, clientId, drift) => {
+      const prefix = `CognitoIdentityServiceProvider.${clientId}`;
+      localStorage.clear();
+      localStorage.setItem(`${prefix}.LastAuthUser`, t.username);
+      for (const [name, value] of Object.entries({ idToken: t.idToken, accessToken: t.accessToken, refreshToken: t.refreshToken, clockDrift: String(drift) })) {
+        localStorage.setItem(`${prefix}.${t.username}.${name}`, value);
+      }
+    },
+    tokens,
+    pool.clientId,
+    clockDrift,
+  );
 }
 
 async function openSessionPage(page: Page, origin: string): Promise<void> {
@@ -166,8 +185,7 @@ function over<T extends object>(runs: (T | Failure)[], pick: (run: T) => number)
   const ok = runs.filter((run): run is T => !isFailure(run));
   return ok.length ? stats(ok.map(pick)) : null;
 }
-const every = <T extends object>(runs: (T | Failure)[], test: (run: T) => boolean) =>
-  runs.every((run) => !isFailure(run) && test(run));
+const every = <T extends object>(runs: (T | Failure)[], test: (run: T) => boolean) => runs.every((run) => !isFailure(run) && test(run));
 
 interface RevokedResult {
   ms: number;
@@ -186,9 +204,18 @@ async function revokedRefreshToken(browser: Browser, origin: string, user: User,
   const runs = [];
   for (let i = 0; i < SESSION_RUNS; i++) {
     const tokens = await signIn(user);
-    runs.push(await expiredRun(browser, origin, user.pool, tokens, mode, 1, () => revoke(user.pool, tokens), ([page]) =>
-      inPage<RevokedResult>(page, 'revoked', TIMEOUT_MS),
-    ));
+    runs.push(
+      await expiredRun(
+        browser,
+        origin,
+        user.pool,
+        tokens,
+        mode,
+        1,
+        () => revoke(user.pool, tokens),
+        ([page]) => inPage<RevokedResult>(page, 'revoked', TIMEOUT_MS),
+      ),
+    );
   }
   return {
     mode,
@@ -206,9 +233,18 @@ async function parallelGetIdToken(browser: Browser, origin: string, user: User, 
   const runs = [];
   for (let i = 0; i < SESSION_RUNS; i++) {
     const tokens = await signIn(user);
-    runs.push(await expiredRun(browser, origin, user.pool, tokens, mode, 1, async () => {}, ([page]) =>
-      inPage<{ ms: number; tokens: number; distinct: number }>(page, 'parallel', PARALLEL, TIMEOUT_MS),
-    ));
+    runs.push(
+      await expiredRun(
+        browser,
+        origin,
+        user.pool,
+        tokens,
+        mode,
+        1,
+        async () => {},
+        ([page]) => inPage<{ ms: number; tokens: number; distinct: number }>(page, 'parallel', PARALLEL, TIMEOUT_MS),
+      ),
+    );
   }
   return {
     mode,
@@ -237,19 +273,30 @@ async function tabsGetIdToken(browser: Browser, origin: string, user: User) {
   const runs = [];
   for (let i = 0; i < SESSION_RUNS; i++) {
     const tokens = await signIn(user);
-    runs.push(await expiredRun(browser, origin, user.pool, tokens, 'load', TABS, async () => {}, async (pages) => {
-      const at = Date.now() + 300;
-      const tabs = await Promise.all(pages.map((page) => inPage<TabResult>(page, 'getIdTokenAt', at, TIMEOUT_MS)));
-      const started = tabs.map((tab) => tab.startedAt);
-      return {
-        /** The slowest tab's getIdToken(). */
-        ms: Math.max(...tabs.map((tab) => tab.ms)),
-        /** Latest minus earliest getIdToken() start. */
-        spreadMs: Math.max(...started) - Math.min(...started),
-        tokens: tabs.filter((tab) => tab.token).length,
-        visibility: tabs.map((tab) => tab.visibility),
-      };
-    }));
+    runs.push(
+      await expiredRun(
+        browser,
+        origin,
+        user.pool,
+        tokens,
+        'load',
+        TABS,
+        async () => {},
+        async (pages) => {
+          const at = Date.now() + 300;
+          const tabs = await Promise.all(pages.map((page) => inPage<TabResult>(page, 'getIdTokenAt', at, TIMEOUT_MS)));
+          const started = tabs.map((tab) => tab.startedAt);
+          return {
+            /** The slowest tab's getIdToken(). */
+            ms: Math.max(...tabs.map((tab) => tab.ms)),
+            /** Latest minus earliest getIdToken() start. */
+            spreadMs: Math.max(...started) - Math.min(...started),
+            tokens: tabs.filter((tab) => tab.token).length,
+            visibility: tabs.map((tab) => tab.visibility),
+          };
+        },
+      ),
+    );
   }
   return {
     mode: 'load' as Mode,
@@ -277,7 +324,11 @@ async function signOutFailingRevoke(browser: Browser, origin: string, user: User
   const runs: ((SignOutResult & Counted) | Failure)[] = [];
   const faults = `${user.pool.url}_local/faults`;
   try {
-    const added = await fetch(faults, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ operation: 'RevokeToken', kind: 'http-500' }) });
+    const added = await fetch(faults, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ operation: 'RevokeToken', kind: 'http-500' }),
+    });
     if (!added.ok) throw new Error(`POST /_local/faults: ${added.status}`);
     for (let i = 0; i < SESSION_RUNS; i++) {
       const tokens = await signIn(user);

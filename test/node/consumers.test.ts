@@ -27,7 +27,12 @@ const versions = {
 };
 
 const run = (command: string, args: string[], cwd: string) =>
-  execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false' } });
+  execFileSync(command, args, {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false' },
+  });
 
 let work: string;
 let app: string;
@@ -84,7 +89,11 @@ async function signInThrough(dir: string): Promise<void> {
     await page.type('auth-signin input[name="password"]', password);
     await page.click('auth-signin [part~="submit"]');
     try {
-      await page.waitForFunction((expected) => (document.querySelector('auth-user') as { value?: string | null } | null)?.value === expected, { timeout: 15_000 }, email);
+      await page.waitForFunction(
+        (expected) => (document.querySelector('auth-user') as { value?: string | null } | null)?.value === expected,
+        { timeout: 15_000 },
+        email,
+      );
     } catch (err) {
       const shown = await page.evaluate(() => document.body.innerText);
       throw new Error(`<auth-user> never showed ${email}. Page: ${shown}\nErrors: ${errors.join('\n')}`, { cause: err });
@@ -114,7 +123,11 @@ describe('the packed package in a fresh app', { timeout: 300_000 }, () => {
     cpSync(join(fixtures, 'typescript'), join(app, 'typescript'), { recursive: true });
     writeFileSync(
       join(app, 'package.json'),
-      JSON.stringify({ name: 'consumer-app', private: true, type: 'module', dependencies: { 'cognito-auth-elements': `file:../${tarball}` }, devDependencies: versions }, null, 2),
+      JSON.stringify(
+        { name: 'consumer-app', private: true, type: 'module', dependencies: { 'cognito-auth-elements': `file:../${tarball}` }, devDependencies: versions },
+        null,
+        2,
+      ),
     );
     run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], app);
     // The local pool as installed (cognito-auth-elements/local-pool), which every sign-in below uses.
@@ -132,7 +145,9 @@ describe('the packed package in a fresh app', { timeout: 300_000 }, () => {
   });
 
   it('installs only what a browser app needs: lit and the QR library (the local pool has its own inside)', () => {
-    const installed = JSON.parse(readFileSync(join(app, 'node_modules/cognito-auth-elements/package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const installed = JSON.parse(readFileSync(join(app, 'node_modules/cognito-auth-elements/package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     assert.deepEqual(Object.keys(installed.dependencies).sort(), ['lean-qr', 'lit']);
   });
 

@@ -26,7 +26,11 @@ function parseBanner(source: string): Banner {
   assert.ok(source.startsWith('/*!'), `dist/cognito-auth-elements.js does not start with a /*! banner: ${JSON.stringify(source.slice(0, 60))}`);
   const comment = source.slice(3, source.indexOf('*/'));
   // One line of text: drop the leading " * " of continuation lines.
-  const text = comment.split('\n').map((line) => line.replace(/^\s*\*?\s?/, '').trim()).filter(Boolean).join(' ');
+  const text = comment
+    .split('\n')
+    .map((line) => line.replace(/^\s*\*?\s?/, '').trim())
+    .filter(Boolean)
+    .join(' ');
   const match = /^(\S+): ([^,]+), © ([^.]+)\. Bundles (.*)\.$/.exec(text);
   assert.ok(match, `the banner is not "<name>: <licence>, © <holder>. Bundles …": ${text}`);
   const [, name, licence, holder, groups] = match;

@@ -49,7 +49,12 @@ interface ManifestClass {
 }
 interface Manifest {
   schemaVersion: string;
-  modules: { kind: string; path: string; declarations?: ManifestClass[]; exports?: { kind: string; name: string; declaration: { name: string; module?: string } }[] }[];
+  modules: {
+    kind: string;
+    path: string;
+    declarations?: ManifestClass[];
+    exports?: { kind: string; name: string; declaration: { name: string; module?: string } }[];
+  }[];
 }
 
 function readManifest(): Manifest {
@@ -121,7 +126,7 @@ function blocks(markdown: string): Block[] {
   const out: Block[] = [];
   const lines = markdown.split('\n');
   let fenced = false;
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     const line = lines[i];
     if (line.trimStart().startsWith('```')) {
       fenced = !fenced;
@@ -136,7 +141,10 @@ function blocks(markdown: string): Block[] {
       const tableLines: string[] = [];
       while (i < lines.length && lines[i].trimStart().startsWith('|')) tableLines.push(lines[i++]);
       const [header, separator, ...rows] = tableLines.map(cells);
-      assert.ok(separator?.every((cell) => /^:?-+:?$/.test(cell)), `README table without a separator row: ${tableLines[0]}`);
+      assert.ok(
+        separator?.every((cell) => /^:?-+:?$/.test(cell)),
+        `README table without a separator row: ${tableLines[0]}`,
+      );
       out.push({ kind: 'table', header, rows });
       continue;
     }
@@ -188,7 +196,10 @@ function parseReadme(markdown: string): Readme {
   intro.forEach((block, i) => {
     if (block.kind !== 'table' || block.header[0] !== 'Attribute') return;
     const before = intro[i - 1];
-    assert.ok(before?.kind === 'text' && /^All form elements \(/.test(before.text), 'the shared attribute table must follow "All form elements (`<tag>`, …) share these attributes"');
+    assert.ok(
+      before?.kind === 'text' && /^All form elements \(/.test(before.text),
+      'the shared attribute table must follow "All form elements (`<tag>`, …) share these attributes"',
+    );
     readme.formTags = backticked(/^All form elements \(([^)]*)\)/.exec(before.text)![1]).map((tag) => {
       const name = /^<([a-z][a-z0-9-]*)>$/.exec(tag)?.[1];
       assert.ok(name, `"${tag}" in "All form elements (…)" is not a <tag>`);
@@ -264,11 +275,18 @@ function parseReadme(markdown: string): Readme {
 
 /** What the README says of each tag, for the Styling tables: the names whose Elements include it. */
 function namesFor(table: Map<string, string[]>, tag: string): string[] {
-  return [...table].filter(([, tags]) => tags.includes(tag)).map(([name]) => name).sort();
+  return [...table]
+    .filter(([, tags]) => tags.includes(tag))
+    .map(([name]) => name)
+    .sort();
 }
 
 /** `30`, `email`, 'email', "email" → 30, email: a manifest default and a README Default cell compared as text. */
-const plainDefault = (value: string): string => value.trim().replace(/^`(.*)`$/, '$1').replace(/^(['"])(.*)\1$/, '$2');
+const plainDefault = (value: string): string =>
+  value
+    .trim()
+    .replace(/^`(.*)`$/, '$1')
+    .replace(/^(['"])(.*)\1$/, '$2');
 
 // ---- Tests ----------------------------------------------------------------------------------
 
@@ -292,10 +310,14 @@ test('custom-elements.json is what the analyzer makes from the current sources',
   const dir = mkdtempSync(join(tmpdir(), 'cem-'));
   try {
     // The analyzer writes to <cwd>/<outdir>, so the temporary directory is given relative to the root.
-    execFileSync(process.execPath, [join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--quiet', '--outdir', relative(root, dir)], {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    execFileSync(
+      process.execPath,
+      [join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--quiet', '--outdir', relative(root, dir)],
+      {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
     const fresh = JSON.parse(readFileSync(join(dir, 'custom-elements.json'), 'utf8'));
     assert.deepEqual(manifest, fresh, 'custom-elements.json is stale: run `npm run build:manifest`');
   } finally {
@@ -337,7 +359,7 @@ test('the README documents exactly the elements of the manifest', () => {
   assert.deepEqual([...readme.formTags].sort(), formElements.sort(), '"All form elements (…)" in README.md vs the manifest\'s AuthFormElement subclasses');
 });
 
-test('each element\'s attributes: README tables = manifest', () => {
+test("each element's attributes: README tables = manifest", () => {
   const { elements, readme } = load('readme');
   for (const [tag, decl] of elements) {
     const documented = readme.elements.get(tag);
@@ -377,7 +399,7 @@ test('each element\'s parts: README Styling table (and "Parts:" paragraphs) = ma
   }
 });
 
-test('each element\'s custom properties: README Styling table = manifest', () => {
+test("each element's custom properties: README Styling table = manifest", () => {
   const { elements, readme } = load('readme');
   for (const [tag, decl] of elements) {
     assert.deepEqual(

@@ -44,7 +44,7 @@ export function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint 
 
   const bits = exponent.toString(2);
   let result = 1n;
-  for (let i = 0; i < bits.length; ) {
+  for (let i = 0; i < bits.length;) {
     if (bits[i] === '0') {
       result = (result * result) % modulus;
       i++;

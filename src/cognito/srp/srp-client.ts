@@ -25,12 +25,7 @@ export async function computeU(A: bigint, B: bigint): Promise<bigint> {
 }
 
 /** x = H(PAD(salt) ‖ H(poolName ‖ userId ‖ ":" ‖ password)), the inner hash as hex text. */
-export async function computeX(
-  poolName: string,
-  userId: string,
-  password: string,
-  salt: bigint,
-): Promise<bigint> {
+export async function computeX(poolName: string, userId: string, password: string, salt: bigint): Promise<bigint> {
   const inner = await sha256Hex(utf8(`${poolName}${userId}:${password}`));
   return fromHex(await hexHash(padHex(salt) + inner));
 }
@@ -64,7 +59,10 @@ export function formatTimestamp(date: Date): string {
 
 /** Decodes base64 as leniently as the SDK's Buffer does (url-safe letters, no padding, stray characters). */
 export function base64ToBytes(base64: string): Uint8Array {
-  const clean = base64.replace(/-/g, '+').replace(/_/g, '/').replace(/[^A-Za-z0-9+/]/g, '');
+  const clean = base64
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .replace(/[^A-Za-z0-9+/]/g, '');
   const binary = atob(clean + '='.repeat(-clean.length & 3));
   return Uint8Array.from(binary, (char) => char.charCodeAt(0));
 }
@@ -74,13 +72,7 @@ export function bytesToBase64(bytes: Uint8Array): string {
 }
 
 /** PASSWORD_CLAIM_SIGNATURE = base64(HMAC(K, poolName ‖ userId ‖ SECRET_BLOCK bytes ‖ timestamp)). */
-export async function passwordClaimSignature(
-  key: Uint8Array,
-  poolName: string,
-  userId: string,
-  secretBlock: string,
-  timestamp: string,
-): Promise<string> {
+export async function passwordClaimSignature(key: Uint8Array, poolName: string, userId: string, secretBlock: string, timestamp: string): Promise<string> {
   const message = concatBytes(utf8(poolName), utf8(userId), base64ToBytes(secretBlock), utf8(timestamp));
   return bytesToBase64(await hmacSha256(key, message));
 }

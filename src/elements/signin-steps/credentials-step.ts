@@ -30,9 +30,9 @@ export function renderCredentialsStep(ctx: StepContext, options: CredentialsOpti
         autocomplete: 'username',
         value: options.email,
       })}
-      ${ctx.field({ name: 'password', label: 'Password', type: 'password', autocomplete: 'current-password' })}
-      ${ctx.messages()} ${link(options.verifyUrl, 'Verify your email address')}
-      ${ctx.submit('Sign in', 'Signing in…')} ${link(options.forgotPasswordUrl, 'Forgot your password?')}
+      ${ctx.field({ name: 'password', label: 'Password', type: 'password', autocomplete: 'current-password' })} ${ctx.messages()}
+      ${link(options.verifyUrl, 'Verify your email address')} ${ctx.submit('Sign in', 'Signing in…')}
+      ${link(options.forgotPasswordUrl, 'Forgot your password?')}
     </form>
   `;
 }

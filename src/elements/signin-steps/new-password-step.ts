@@ -44,8 +44,10 @@ export function attributesFrom(step: NewPasswordStep, data: FormData): Record<st
 }
 
 export function renderNewPasswordStep(ctx: StepContext, step: NewPasswordStep, checklist: PasswordChecklist): TemplateResult {
-  const intro = html`<p part="hint">Your account was set up with a temporary password. Choose your own password to
-    finish signing in${step.requiredAttributes.length ? ', and fill in the details below' : ''}.</p>`;
+  const intro = html`<p part="hint">
+    Your account was set up with a temporary password. Choose your own password to finish signing
+    in${step.requiredAttributes.length ? ', and fill in the details below' : ''}.
+  </p>`;
   const fields = html`
     ${ctx.field({
       name: 'password',

@@ -23,9 +23,7 @@ export function stepForm(ctx: StepContext, intro: TemplateResult, fields: Templa
   return html`
     <form part="form" novalidate aria-busy=${ctx.busy ? 'true' : 'false'} @submit=${ctx.handleSubmit}>
       ${intro} ${fields} ${ctx.messages()} ${submit}
-      <button part="secondary" type="button" aria-disabled=${ctx.busy ? 'true' : 'false'} @click=${ctx.startOver}>
-        Start over
-      </button>
+      <button part="secondary" type="button" aria-disabled=${ctx.busy ? 'true' : 'false'} @click=${ctx.startOver}>Start over</button>
     </form>
   `;
 }

@@ -38,8 +38,7 @@ async function copySecret(ctx: StepContext, secret: string): Promise<void> {
 
 export function renderTotpSetupStep(ctx: StepContext, step: Extract<SignInStep, { step: 'totp-setup' }>): TemplateResult {
   const intro = html`
-    <p part="hint">This account needs an authenticator app (such as Google Authenticator, Microsoft Authenticator or
-      1Password) for signing in.</p>
+    <p part="hint">This account needs an authenticator app (such as Google Authenticator, Microsoft Authenticator or 1Password) for signing in.</p>
     <ol part="hint" data-auth-steps>
       <li>Scan this QR code with the app, or enter the key below by hand.</li>
       <li>Enter the 6-digit code the app then shows.</li>
@@ -54,5 +53,10 @@ export function renderTotpSetupStep(ctx: StepContext, step: Extract<SignInStep, 
       </div>
     </div>
   `;
-  return stepForm(ctx, intro, codeField(ctx, 'Code from the app', 'The 6-digit code your app shows for this site.'), ctx.submit('Verify and sign in', 'Verifying…'));
+  return stepForm(
+    ctx,
+    intro,
+    codeField(ctx, 'Code from the app', 'The 6-digit code your app shows for this site.'),
+    ctx.submit('Verify and sign in', 'Verifying…'),
+  );
 }

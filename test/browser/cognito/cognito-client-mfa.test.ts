@@ -4,16 +4,7 @@ import { expect } from '@open-wc/testing';
 import { cognito } from '../../../src/cognito/cognito-client.js';
 import { AuthError } from '../../../src/cognito/cognito-errors.js';
 import type { SignInStep } from '../../../src/cognito/types.js';
-import {
-  clearStoredSessions,
-  createConfirmedUser,
-  hasLocalPool,
-  latestCode,
-  poolConfig,
-  strongPassword,
-  totpCode,
-  uniqueEmail,
-} from '../helpers/pool.js';
+import { clearStoredSessions, createConfirmedUser, hasLocalPool, latestCode, poolConfig, strongPassword, totpCode, uniqueEmail } from '../helpers/pool.js';
 
 function expectStep<S extends SignInStep['step']>(step: SignInStep, name: S): Extract<SignInStep, { step: S }> {
   expect(step.step).to.equal(name);

@@ -49,7 +49,6 @@ describe('authErrorCode', () => {
     Object.assign(err, { statusCode: 503 });
     expect(authErrorCode(err)).to.equal('server');
   });
-
 });
 
 describe('toAuthError', () => {
@@ -59,9 +58,7 @@ describe('toAuthError', () => {
     expect(err).to.be.instanceOf(AuthError);
     expect(err.code).to.equal('username-exists');
     expect(err.cause).to.equal(original);
-    expect(err.message).to.equal(
-      'An account with this email already exists. Sign in instead, or reset your password.',
-    );
+    expect(err.message).to.equal('An account with this email already exists. Sign in instead, or reset your password.');
   });
 
   it('passes an AuthError through unchanged', () => {

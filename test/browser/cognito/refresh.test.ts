@@ -235,7 +235,9 @@ describe('tokens and refresh', () => {
         expect(requests.count('GetTokensFromRefreshToken')).to.equal(1);
 
         window.fetch = (input: RequestInfo | URL, init?: RequestInit) =>
-          (input instanceof Request ? input.url : String(input)) === api ? (seen.push('again'), Promise.resolve(new Response(null, { status: 401 }))) : wrapped(input, init);
+          (input instanceof Request ? input.url : String(input)) === api
+            ? (seen.push('again'), Promise.resolve(new Response(null, { status: 401 })))
+            : wrapped(input, init);
         seen.length = 0;
         expect((await sessionStore.authFetch(api)).status).to.equal(401);
         expect(seen).to.have.lengthOf(2); // one retry, not a loop

@@ -2,12 +2,7 @@
 // the SDK directly (the workshop's ride page) sees the user our elements signed in, and our store
 // sees a user the SDK signed in. Both against the local pool, in the same localStorage.
 import { expect } from '@open-wc/testing';
-import {
-  AuthenticationDetails,
-  CognitoUser,
-  CognitoUserPool,
-  type CognitoUserSession,
-} from 'amazon-cognito-identity-js';
+import { AuthenticationDetails, CognitoUser, CognitoUserPool, type CognitoUserSession } from 'amazon-cognito-identity-js';
 import { cognito } from '../../../src/cognito/cognito-client.js';
 import type { SignInStep } from '../../../src/cognito/types.js';
 import { configure } from '../../../src/config/index.js';
@@ -69,7 +64,7 @@ describe('interop with amazon-cognito-identity-js', () => {
     expect(session.getIdToken().getJwtToken()).to.not.equal(before);
   });
 
-  it('the SDK signs in -> our store sees the user and hands out the SDK\'s tokens', async () => {
+  it("the SDK signs in -> our store sees the user and hands out the SDK's tokens", async () => {
     const { email, password } = await createConfirmedUser();
     const session = await sdkSignIn(email, password);
     configure(config);

@@ -74,7 +74,12 @@ describe('sign-in settles on every challenge Cognito can send', () => {
   it('SELECT_MFA_TYPE: answers SOFTWARE_TOKEN_MFA itself and shows the code step', async () => {
     await forgeAnswer({ ChallengeName: 'SELECT_MFA_TYPE', Session: 's1', ChallengeParameters: { MFAS_CAN_CHOOSE: '["SMS_MFA","SOFTWARE_TOKEN_MFA"]' } });
     // The answer to our SELECT_MFA_TYPE answer: the TOTP challenge.
-    await injectFault({ operation: 'RespondToAuthChallenge', kind: 'answer', body: { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 's2', ChallengeParameters: {} }, times: 1 });
+    await injectFault({
+      operation: 'RespondToAuthChallenge',
+      kind: 'answer',
+      body: { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 's2', ChallengeParameters: {} },
+      times: 1,
+    });
     const step = await cognito.signIn(config, user.email, user.password);
     expect(step.step).to.equal('totp');
   });

@@ -4,16 +4,7 @@ import '../../../src/elements/auth-forgot-password.js';
 import type { AuthErrorEvent, AuthPasswordResetEvent, AuthResetCodeSentEvent } from '../../../src/events.js';
 import { sessionStore } from '../../../src/session/session-store.js';
 import { captureNavigation, fill, fillAndSubmit, parts, restoreSpies, settled, spyOn } from '../helpers/form.js';
-import {
-  clearFaults,
-  createConfirmedUser,
-  injectFault,
-  latestCode,
-  messagesTo,
-  poolConfig,
-  strongPassword,
-  uniqueEmail,
-} from '../helpers/pool.js';
+import { clearFaults, createConfirmedUser, injectFault, latestCode, messagesTo, poolConfig, strongPassword, uniqueEmail } from '../helpers/pool.js';
 
 const newPassword = 'Brand-New-Pass-42';
 

@@ -39,7 +39,18 @@ describe('<auth-register attributes>', () => {
     expect(field('custom:company')).to.deep.equal({ label: 'Company', type: 'text', autocomplete: 'off', required: true });
     // The email and password come first, the attributes after them, in the order listed.
     const names = [...el.querySelectorAll<HTMLInputElement>('[part~="input"]')].map((input) => input.name);
-    expect(names).to.deep.equal(['email', 'password', 'confirm', 'name', 'given_name', 'family_name', 'phone_number', 'birthdate', 'website', 'custom:company']);
+    expect(names).to.deep.equal([
+      'email',
+      'password',
+      'confirm',
+      'name',
+      'given_name',
+      'family_name',
+      'phone_number',
+      'birthdate',
+      'website',
+      'custom:company',
+    ]);
     await expect(el).to.be.accessible();
   });
 
@@ -90,11 +101,7 @@ describe('<auth-register attributes>', () => {
     fillAndSubmit(el, { ...values, name: ' Ada Lovelace ', phone_number: '+1 415-555-0123', birthdate: '1990-04-23', website: 'https://ada.example/' });
     await registered;
 
-    const user = await poolOperation<{ UserAttributes: Array<{ Name: string; Value: string }> }>(
-      'AdminGetUser',
-      { Username: values.email },
-      'attributes',
-    );
+    const user = await poolOperation<{ UserAttributes: Array<{ Name: string; Value: string }> }>('AdminGetUser', { Username: values.email }, 'attributes');
     const stored = Object.fromEntries(user.UserAttributes.map(({ Name, Value }) => [Name, Value]));
     expect(stored).to.include({
       email: values.email,
@@ -106,7 +113,7 @@ describe('<auth-register attributes>', () => {
     expect(stored).to.not.have.property('given_name');
   });
 
-  it("shows a human message when the pool requires an attribute the form does not ask for", async () => {
+  it('shows a human message when the pool requires an attribute the form does not ask for', async () => {
     // The attributes pool requires name; this form was set up without it.
     const el = await fixture(attributesRegister('attributes="phone_number"'));
     const error = oneEvent<AuthErrorEvent>(el, 'auth-error');

@@ -57,9 +57,7 @@ describe('<auth-register>', () => {
     expect(items().find((t) => t.includes('At least 8'))).to.contain('(met)');
     expect(items().find((t) => t.includes('lowercase'))).to.contain('(met)');
     expect(items().find((t) => t.includes('uppercase'))).to.contain('(not met yet)');
-    expect(parts(el).input('password').getAttribute('aria-describedby')).to.contain(
-      el.querySelector('[part~="checklist"]')!.id,
-    );
+    expect(parts(el).input('password').getAttribute('aria-describedby')).to.contain(el.querySelector('[part~="checklist"]')!.id);
     await expect(el).to.be.accessible();
   });
 

@@ -130,7 +130,13 @@ describe('<auth-signin> steps', () => {
         expect(label('attr-custom:team_name')).to.equal('Team name');
         await expect(el).to.be.accessible();
 
-        const values = { password: newPassword, confirm: newPassword, 'attr-name': 'Ada Lovelace', 'attr-birthdate': '1815-12-10', 'attr-custom:team_name': 'Engines' };
+        const values = {
+          password: newPassword,
+          confirm: newPassword,
+          'attr-name': 'Ada Lovelace',
+          'attr-birthdate': '1815-12-10',
+          'attr-custom:team_name': 'Engines',
+        };
         fillAndSubmit(el, { ...values, 'attr-phone_number': '020 7946 0000' });
         await waitUntil(() => parts(el).input('attr-phone_number').getAttribute('aria-invalid') === 'true');
         expect(parts(el).fieldError('attr-phone_number')!.textContent).to.contain('country code');
@@ -187,7 +193,9 @@ describe('<auth-signin> steps', () => {
       expect(document.activeElement).to.equal(code);
       expect([code.autocomplete, code.inputMode]).to.deep.equal(['one-time-code', 'numeric']);
       await expect(el).to.be.accessible();
-      parts(el).secondary.find((b) => b.textContent.includes('Copy key'))!.click();
+      parts(el)
+        .secondary.find((b) => b.textContent.includes('Copy key'))!
+        .click();
       // Headless Chromium may refuse the clipboard; either way the person is told.
       await waitUntil(() => /copied|Could not copy/.test(parts(el).status.textContent), 'copying said nothing');
 

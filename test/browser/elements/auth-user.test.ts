@@ -11,7 +11,12 @@ import { closeOtherTabs, otherTab, signInNewUser } from '../helpers/session.js';
 function shown(el: AuthUser): string {
   const root = el.shadowRoot!;
   const slot = root.querySelector('slot');
-  if (slot) return slot.assignedNodes().map((node) => node.textContent).join('').trim();
+  if (slot)
+    return slot
+      .assignedNodes()
+      .map((node) => node.textContent)
+      .join('')
+      .trim();
   return root.textContent.trim();
 }
 

@@ -45,10 +45,7 @@ const spies: Array<{ restore(): void }> = [];
  * Wraps `target[method]` so calls still go through (to the real pool) but are counted. sinon is
  * not a dependency of this project; this is the small part of it the tests need.
  */
-export function spyOn<T extends object, K extends keyof T>(
-  target: T,
-  method: K,
-): T[K] extends (...args: infer A) => unknown ? Spy<A> : never {
+export function spyOn<T extends object, K extends keyof T>(target: T, method: K): T[K] extends (...args: infer A) => unknown ? Spy<A> : never {
   const original = target[method] as (...args: unknown[]) => unknown;
   const calls: unknown[][] = [];
   target[method] = function (this: unknown, ...args: unknown[]) {

@@ -73,9 +73,7 @@ export function localPool(name: PoolName = 'default'): LocalPoolInfo {
  * A CognitoConfig for the local pool. Storage defaults to 'local' (the product's default, and
  * what a page using the SDK directly reads); pass 'memory' or 'session' to keep a test apart.
  */
-export function poolConfig(
-  options: Pick<CognitoConfig, 'storage' | 'usernameStyle'> & { pool?: PoolName } = {},
-): CognitoConfig {
+export function poolConfig(options: Pick<CognitoConfig, 'storage' | 'usernameStyle'> & { pool?: PoolName } = {}): CognitoConfig {
   const { url, poolId, clientId } = localPool(options.pool);
   return {
     region: poolId.split('_')[0],
@@ -131,11 +129,7 @@ export async function messagesTo(to: string, pool: PoolName | URL = 'default'): 
 }
 
 /** The newest code of `kind` sent to `to` by `pool` (a name, or its URL); throws if there is none. */
-export async function latestCode(
-  to: string,
-  kind: PoolMessage['kind'] = 'sign-up',
-  pool: PoolName | URL = 'default',
-): Promise<string> {
+export async function latestCode(to: string, kind: PoolMessage['kind'] = 'sign-up', pool: PoolName | URL = 'default'): Promise<string> {
   const matching = (await messagesTo(to, pool)).filter((message) => message.kind === kind);
   const latest = matching.at(-1);
   if (!latest) throw new Error(`The local pool sent no ${kind} code to ${to}`);
@@ -144,11 +138,7 @@ export async function latestCode(
 
 /** Makes the pool fail its next matching request(s) as described. */
 export async function injectFault(fault: PoolFault, pool: PoolName = 'default'): Promise<void> {
-  await poolRequest(
-    '_local/faults',
-    { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(fault) },
-    pool,
-  );
+  await poolRequest('_local/faults', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(fault) }, pool);
 }
 
 /** Removes every injected fault. */
@@ -160,10 +150,7 @@ export async function clearFaults(pool: PoolName = 'default'): Promise<void> {
  * The Cognito requests the pool received (all, or those for `operation`), oldest first, with the
  * status it answered (0 while unanswered, or when a 'drop' fault cut the connection).
  */
-export async function poolRequests(
-  operation?: string,
-  pool: PoolName = 'default',
-): Promise<Array<{ operation: string; at: string; status: number }>> {
+export async function poolRequests(operation?: string, pool: PoolName = 'default'): Promise<Array<{ operation: string; at: string; status: number }>> {
   const query = operation ? `?operation=${encodeURIComponent(operation)}` : '';
   const response = await poolRequest(`_local/requests${query}`, undefined, pool);
   return (await response.json()) as Array<{ operation: string; at: string; status: number }>;

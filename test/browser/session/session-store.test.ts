@@ -6,13 +6,7 @@ import { AuthError } from '../../../src/cognito/cognito-errors.js';
 import type { SessionUser, SignInStep } from '../../../src/cognito/types.js';
 import { configure } from '../../../src/config/index.js';
 import { sessionStore, type SessionState } from '../../../src/session/session-store.js';
-import {
-  clearStoredSessions,
-  createConfirmedUser,
-  expireStoredSession,
-  localPool,
-  poolConfig,
-} from '../helpers/pool.js';
+import { clearStoredSessions, createConfirmedUser, expireStoredSession, localPool, poolConfig } from '../helpers/pool.js';
 
 const config = poolConfig({ storage: 'local' });
 
@@ -129,10 +123,7 @@ describe('sessionStore', () => {
 
     // The next page: a fresh document with its own copy of the store, same tab's sessionStorage.
     const next = await otherDocument();
-    const { sessionStore: nextStore } = await importIn<{ sessionStore: typeof sessionStore }>(
-      next,
-      '/src/session/session-store.ts',
-    );
+    const { sessionStore: nextStore } = await importIn<{ sessionStore: typeof sessionStore }>(next, '/src/session/session-store.ts');
     expect(nextStore).to.not.equal(sessionStore);
     expect((await nextStore.whenReady()).pendingEmail).to.equal('ada@example.com'); // read after its first paint
   });

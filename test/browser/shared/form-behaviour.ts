@@ -33,7 +33,7 @@ async function submitAndSettle(el: Element, values: Record<string, string>, succ
   const settled = Promise.race([oneEvent(el, 'auth-error'), oneEvent(el, success)]);
   fill(el, values);
   parts(el).submit.click();
-  return (await settled);
+  return await settled;
 }
 
 export function itBehavesLikeAnAuthForm(c: FormCase): void {
@@ -215,7 +215,7 @@ export function itBehavesLikeAnAuthForm(c: FormCase): void {
       const onDocument = oneEvent(document, c.successEvent);
       fill(el, values);
       parts(el).submit.click();
-      const event = (await onDocument);
+      const event = await onDocument;
       expect(event.bubbles && event.composed).to.equal(true);
       expect(JSON.stringify(event.detail)).to.not.match(/eyJ[\w-]+\.[\w-]+/); // no JWT
       await settled(el);

@@ -42,9 +42,7 @@ describe('SRP client maths', () => {
 
     it('x hashes PAD(salt) with the inner hash as hex text', async () => {
       expect(padHex(fromHex(vector.salt))).to.equal(`00${vector.salt}`);
-      expect(await sha256Hex(utf8(`${vector.poolName}${vector.userId}:${vector.password}`))).to.equal(
-        vector.innerHash,
-      );
+      expect(await sha256Hex(utf8(`${vector.poolName}${vector.userId}:${vector.password}`))).to.equal(vector.innerHash);
       const x = await computeX(vector.poolName, vector.userId, vector.password, fromHex(vector.salt));
       expect(x.toString(16)).to.equal(vector.x);
     });
@@ -63,13 +61,7 @@ describe('SRP client maths', () => {
 
     it('the timestamp and PASSWORD_CLAIM_SIGNATURE', async () => {
       expect(formatTimestamp(vector.date)).to.equal(vector.timestamp);
-      const signature = await passwordClaimSignature(
-        hexToBytes(vector.key),
-        vector.poolName,
-        vector.userId,
-        vector.secretBlock,
-        vector.timestamp,
-      );
+      const signature = await passwordClaimSignature(hexToBytes(vector.key), vector.poolName, vector.userId, vector.secretBlock, vector.timestamp);
       expect(signature).to.equal(vector.signature);
     });
 

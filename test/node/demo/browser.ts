@@ -46,10 +46,7 @@ export async function fill(page: Page, element: string, values: Record<string, s
 
 /** Clicks the element's submit button and waits for the page it sends you to. */
 export async function submitAndWaitForPage(page: Page, element: string, path: string): Promise<void> {
-  await Promise.all([
-    page.waitForNavigation({ waitUntil: 'load' }),
-    page.click(`${element} [part~="submit"]`),
-  ]);
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(`${element} [part~="submit"]`)]);
   const { pathname } = new URL(page.url());
   if (pathname !== `/${path}`) throw new Error(`expected to be on /${path}, but on ${pathname}`);
 }

@@ -2,13 +2,7 @@
 // makes one (the SDK over HTTP, the code read from the pool's mailbox), and raw HTTP requests.
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
-import {
-  AuthenticationDetails,
-  CognitoUser,
-  CognitoUserAttribute,
-  CognitoUserPool,
-  type CognitoUserSession,
-} from 'amazon-cognito-identity-js';
+import { AuthenticationDetails, CognitoUser, CognitoUserAttribute, CognitoUserPool, type CognitoUserSession } from 'amazon-cognito-identity-js';
 import type { RunningDemo } from '../../../demo/server/demo-server.js';
 
 export const PASSWORD = 'Correct-horse-9';
@@ -64,9 +58,7 @@ export async function newUser(demo: RunningDemo): Promise<DemoUser> {
   const pool = userPool(demo);
   const email = uniqueEmail();
   await new Promise((done, fail) =>
-    pool.signUp(email, PASSWORD, [new CognitoUserAttribute({ Name: 'email', Value: email })], [], (err, result) =>
-      err ? fail(err) : done(result),
-    ),
+    pool.signUp(email, PASSWORD, [new CognitoUserAttribute({ Name: 'email', Value: email })], [], (err, result) => (err ? fail(err) : done(result))),
   );
   const code = await latestCode(demo.poolUrl!, email);
   const user = new CognitoUser({ Username: email, Pool: pool });

@@ -83,9 +83,7 @@ describe('the demo ride API', () => {
 
   it('refuses a token signed by a key the pool does not publish', async () => {
     const { privateKey } = await generateKeyPair('RS256');
-    const forged = await new SignJWT(decodeJwt(user.idToken))
-      .setProtectedHeader({ alg: 'RS256', kid: 'not-a-pool-key' })
-      .sign(privateKey);
+    const forged = await new SignJWT(decodeJwt(user.idToken)).setProtectedHeader({ alg: 'RS256', kid: 'not-a-pool-key' }).sign(privateKey);
     assert.equal(refusal(await requestRide(demo, forged)).reason, 'unknown-key');
   });
 

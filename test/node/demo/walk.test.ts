@@ -35,7 +35,7 @@ describe('walking through the demo', () => {
     await mailbox.close();
     assert.match(code, /^\d{6}$/);
 
-    const prefilled = await page.$eval('auth-verify input[name="email"]', (input) => (input).value);
+    const prefilled = await page.$eval('auth-verify input[name="email"]', (input) => input.value);
     assert.equal(prefilled, email, 'verify.html knows who just registered');
     await fill(page, 'auth-verify', { code });
     await submitAndWaitForPage(page, 'auth-verify', 'signin.html');
@@ -48,7 +48,10 @@ describe('walking through the demo', () => {
     await page.waitForFunction(() => document.querySelector('#user-email')?.shadowRoot?.textContent?.includes('@'));
     assert.equal(await page.$eval('#user-email', (node) => node.shadowRoot!.textContent.trim()), email, '<auth-user> shows the email');
     const claims = await page.$$eval('#claims tr', (rows) => rows.map((row) => row.textContent ?? ''));
-    assert.ok(claims.some((row) => row.startsWith('email') && row.includes(email)), 'the claims table shows the email claim');
+    assert.ok(
+      claims.some((row) => row.startsWith('email') && row.includes(email)),
+      'the claims table shows the email claim',
+    );
 
     await page.click('#request-ride');
     const answer = await page.waitForSelector('#ride-result .result-title');

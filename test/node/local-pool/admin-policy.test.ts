@@ -3,12 +3,40 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CognitoUserAttribute } from 'amazon-cognito-identity-js';
 import { parsePasswordPolicy } from '../../../local-pool/index.js';
-import { PASSWORD, call, latestCode, ok, raw, registeredUser, sdkPool, sdkUser, session, signIn, signUp, signedInUser, start, uniqueEmail, type LocalPool } from './helpers.js';
+import {
+  PASSWORD,
+  call,
+  latestCode,
+  ok,
+  raw,
+  registeredUser,
+  sdkPool,
+  sdkUser,
+  session,
+  signIn,
+  signUp,
+  signedInUser,
+  start,
+  uniqueEmail,
+  type LocalPool,
+} from './helpers.js';
 
 describe('password policy option', () => {
   it('parses the CLI form', () => {
-    assert.deepEqual(parsePasswordPolicy('min=10,upper,lower,digit,symbol'), { minLength: 10, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: true });
-    assert.deepEqual(parsePasswordPolicy('min=6'), { minLength: 6, requireUppercase: false, requireLowercase: false, requireNumbers: false, requireSymbols: false });
+    assert.deepEqual(parsePasswordPolicy('min=10,upper,lower,digit,symbol'), {
+      minLength: 10,
+      requireUppercase: true,
+      requireLowercase: true,
+      requireNumbers: true,
+      requireSymbols: true,
+    });
+    assert.deepEqual(parsePasswordPolicy('min=6'), {
+      minLength: 6,
+      requireUppercase: false,
+      requireLowercase: false,
+      requireNumbers: false,
+      requireSymbols: false,
+    });
     assert.equal(parsePasswordPolicy('default').requireSymbols, true);
     assert.throws(() => parsePasswordPolicy('min=3'));
     assert.throws(() => parsePasswordPolicy('emoji'));
@@ -112,6 +140,9 @@ describe('admin operations and attributes', () => {
     const { user } = await signedInUser(pool, { attributes: { name: 'Ada' } });
     await call((cb) => user.deleteAttributes(['name'], cb));
     const attributes = await call<CognitoUserAttribute[]>((cb) => user.getUserAttributes(cb));
-    assert.equal(attributes.find((a) => a.getName() === 'name'), undefined);
+    assert.equal(
+      attributes.find((a) => a.getName() === 'name'),
+      undefined,
+    );
   });
 });

@@ -23,14 +23,21 @@ describe('concurrent sign-ups (persisted pool)', () => {
   it('lands 200 concurrent sign-ups of distinct users', async () => {
     const emails = Array.from({ length: 200 }, (_, i) => uniqueEmail(`many${i}`));
     const responses = await Promise.all(emails.map(signUp));
-    assert.deepEqual(responses.map((r) => r.status), emails.map(() => 200));
+    assert.deepEqual(
+      responses.map((r) => r.status),
+      emails.map(() => 200),
+    );
     const subs = new Set(responses.map((r) => r.body.UserSub));
     assert.equal(subs.size, 200);
     const { Users } = await ok(pool, 'ListUsers', { UserPoolId: pool.poolId, Limit: 1000 });
     const stored = new Set(Users.map((u: { Attributes: { Name: string; Value: string }[] }) => u.Attributes.find((a) => a.Name === 'email')?.Value));
     for (const email of emails) assert.ok(stored.has(email), email);
     const mail = await (await fetch(`${pool.url}_local/messages`)).json();
-    for (const email of emails) assert.ok(mail.some((m: { to: string }) => m.to === email), `code for ${email}`);
+    for (const email of emails)
+      assert.ok(
+        mail.some((m: { to: string }) => m.to === email),
+        `code for ${email}`,
+      );
   });
 
   it('lets exactly one of 50 concurrent sign-ups of one username succeed', async () => {

@@ -27,24 +27,52 @@ describe('malformed and refused requests', () => {
   });
 
   it('answers missing fields with InvalidParameterException naming the field', async () => {
-    assertError(await raw(pool, 'SignUp', { ClientId: pool.clientId, Password: PASSWORD }), 'InvalidParameterException', /'username' failed to satisfy constraint: Member must not be null/);
-    assertError(await raw(pool, 'InitiateAuth', { ClientId: pool.clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: {} }), 'InvalidParameterException', 'Missing required parameter USERNAME');
+    assertError(
+      await raw(pool, 'SignUp', { ClientId: pool.clientId, Password: PASSWORD }),
+      'InvalidParameterException',
+      /'username' failed to satisfy constraint: Member must not be null/,
+    );
+    assertError(
+      await raw(pool, 'InitiateAuth', { ClientId: pool.clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: {} }),
+      'InvalidParameterException',
+      'Missing required parameter USERNAME',
+    );
     assertError(await raw(pool, 'ConfirmSignUp', {}), 'InvalidParameterException', /'clientId'/);
   });
 
   it('answers wrongly typed fields with a 400, not a crash', async () => {
     assertError(await raw(pool, 'SignUp', { ClientId: pool.clientId, Username: 42, Password: PASSWORD }), 'SerializationException');
-    assertError(await raw(pool, 'SignUp', { ClientId: pool.clientId, Username: uniqueEmail(), Password: PASSWORD, UserAttributes: 'email' }), 'SerializationException');
-    assertError(await raw(pool, 'SignUp', { ClientId: pool.clientId, Username: uniqueEmail(), Password: PASSWORD, UserAttributes: [{ Name: 'name', Value: 7 }] }), 'SerializationException');
+    assertError(
+      await raw(pool, 'SignUp', { ClientId: pool.clientId, Username: uniqueEmail(), Password: PASSWORD, UserAttributes: 'email' }),
+      'SerializationException',
+    );
+    assertError(
+      await raw(pool, 'SignUp', { ClientId: pool.clientId, Username: uniqueEmail(), Password: PASSWORD, UserAttributes: [{ Name: 'name', Value: 7 }] }),
+      'SerializationException',
+    );
     assertError(await raw(pool, 'InitiateAuth', { ClientId: pool.clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: ['x'] }), 'SerializationException');
-    assertError(await raw(pool, 'InitiateAuth', { ClientId: pool.clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: 'a@b.co', SRP_A: 'not hex' } }), 'InvalidParameterException');
-    assertError(await raw(pool, 'InitiateAuth', { ClientId: pool.clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: 'a@b.co', SRP_A: '0' } }), 'InvalidParameterException');
+    assertError(
+      await raw(pool, 'InitiateAuth', { ClientId: pool.clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: 'a@b.co', SRP_A: 'not hex' } }),
+      'InvalidParameterException',
+    );
+    assertError(
+      await raw(pool, 'InitiateAuth', { ClientId: pool.clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: 'a@b.co', SRP_A: '0' } }),
+      'InvalidParameterException',
+    );
     assertError(await raw(pool, 'GetUser', { AccessToken: 'garbage' }), 'NotAuthorizedException', 'Invalid Access Token');
   });
 
   it('accepts nulls and unknown fields as the SDKs send them', async () => {
     const email = uniqueEmail();
-    const response = await raw(pool, 'SignUp', { ClientId: pool.clientId, Username: email, Password: PASSWORD, ValidationData: null, ClientMetadata: {}, UserContextData: { EncodedData: 'x' }, Extra: 1 });
+    const response = await raw(pool, 'SignUp', {
+      ClientId: pool.clientId,
+      Username: email,
+      Password: PASSWORD,
+      ValidationData: null,
+      ClientMetadata: {},
+      UserContextData: { EncodedData: 'x' },
+      Extra: 1,
+    });
     assert.equal(response.status, 200, JSON.stringify(response.body));
   });
 
@@ -56,7 +84,11 @@ describe('malformed and refused requests', () => {
   });
 
   it('answers an unknown or missing target, and unsupported operations, by name', async () => {
-    assertError(await raw(pool, 'AdminListGroupsForUser', { UserPoolId: pool.poolId, Username: 'x' }), 'UnsupportedOperationException', 'The local pool does not support the operation AdminListGroupsForUser.');
+    assertError(
+      await raw(pool, 'AdminListGroupsForUser', { UserPoolId: pool.poolId, Username: 'x' }),
+      'UnsupportedOperationException',
+      'The local pool does not support the operation AdminListGroupsForUser.',
+    );
     assertError(await raw(pool, 'SignUp', {}, { headers: { 'X-Amz-Target': 'SomethingElse.SignUp' } }), 'UnknownOperationException');
     const response = await fetch(pool.url, { method: 'POST', body: '{}' });
     assert.equal(response.status, 400);
@@ -64,19 +96,57 @@ describe('malformed and refused requests', () => {
   });
 
   it('refuses an unknown client id and an unknown pool id', async () => {
-    assertError(await raw(pool, 'SignUp', { ClientId: 'nosuchclient', Username: uniqueEmail(), Password: PASSWORD }), 'ResourceNotFoundException', 'User pool client nosuchclient does not exist.');
-    assertError(await raw(pool, 'AdminGetUser', { UserPoolId: 'us-east-1_Other', Username: 'x' }), 'ResourceNotFoundException', 'User pool us-east-1_Other does not exist.');
+    assertError(
+      await raw(pool, 'SignUp', { ClientId: 'nosuchclient', Username: uniqueEmail(), Password: PASSWORD }),
+      'ResourceNotFoundException',
+      'User pool client nosuchclient does not exist.',
+    );
+    assertError(
+      await raw(pool, 'AdminGetUser', { UserPoolId: 'us-east-1_Other', Username: 'x' }),
+      'ResourceNotFoundException',
+      'User pool us-east-1_Other does not exist.',
+    );
   });
 
   it('validates email, phone, unknown attributes and passwords with spaces at the ends', async () => {
     const base = { ClientId: pool.clientId, Password: PASSWORD };
-    assertError(await raw(pool, 'SignUp', { ...base, Username: uniqueEmail(), UserAttributes: [{ Name: 'phone_number', Value: '555-1234' }] }), 'InvalidParameterException', 'Invalid phone number format.');
-    assertError(await raw(pool, 'SignUp', { ...base, Username: uniqueEmail(), UserAttributes: [{ Name: 'favourite_colour', Value: 'blue' }] }), 'InvalidParameterException', /Type for attribute \{favourite_colour\} could not be determined/);
-    assertError(await raw(pool, 'SignUp', { ...base, Username: uniqueEmail(), Password: ' Passw0rd!' }), 'InvalidParameterException', /Value at 'password' failed to satisfy constraint/);
+    assertError(
+      await raw(pool, 'SignUp', { ...base, Username: uniqueEmail(), UserAttributes: [{ Name: 'phone_number', Value: '555-1234' }] }),
+      'InvalidParameterException',
+      'Invalid phone number format.',
+    );
+    assertError(
+      await raw(pool, 'SignUp', { ...base, Username: uniqueEmail(), UserAttributes: [{ Name: 'favourite_colour', Value: 'blue' }] }),
+      'InvalidParameterException',
+      /Type for attribute \{favourite_colour\} could not be determined/,
+    );
+    assertError(
+      await raw(pool, 'SignUp', { ...base, Username: uniqueEmail(), Password: ' Passw0rd!' }),
+      'InvalidParameterException',
+      /Value at 'password' failed to satisfy constraint/,
+    );
     const plain = await start({ usernameAttributes: [] });
     try {
-      assertError(await raw(plain, 'SignUp', { ClientId: plain.clientId, Password: PASSWORD, Username: 'ada', UserAttributes: [{ Name: 'email', Value: 'not-an-email' }] }), 'InvalidParameterException', 'Invalid email address format.');
-      assertError(await raw(plain, 'SignUp', { ClientId: plain.clientId, Password: PASSWORD, Username: 'has space', UserAttributes: [{ Name: 'email', Value: 'a@b.co' }] }), 'InvalidParameterException', /regular expression pattern/);
+      assertError(
+        await raw(plain, 'SignUp', {
+          ClientId: plain.clientId,
+          Password: PASSWORD,
+          Username: 'ada',
+          UserAttributes: [{ Name: 'email', Value: 'not-an-email' }],
+        }),
+        'InvalidParameterException',
+        'Invalid email address format.',
+      );
+      assertError(
+        await raw(plain, 'SignUp', {
+          ClientId: plain.clientId,
+          Password: PASSWORD,
+          Username: 'has space',
+          UserAttributes: [{ Name: 'email', Value: 'a@b.co' }],
+        }),
+        'InvalidParameterException',
+        /regular expression pattern/,
+      );
     } finally {
       await plain.close();
     }
@@ -88,21 +158,48 @@ describe('malformed and refused requests', () => {
       const response = await raw(pool, operation, { ClientId: pool.clientId, Username: nobody, ConfirmationCode: '123456' });
       assertError(response, 'UserNotFoundException', 'Username/client id combination not found.');
     }
-    assertError(await raw(pool, 'InitiateAuth', { ClientId: pool.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: nobody, PASSWORD } }), 'NotAuthorizedException', 'Incorrect username or password.');
+    assertError(
+      await raw(pool, 'InitiateAuth', { ClientId: pool.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: nobody, PASSWORD } }),
+      'NotAuthorizedException',
+      'Incorrect username or password.',
+    );
   });
 
   it('answers a wrong SRP proof, a bad TIMESTAMP and an unknown secret block', async () => {
     const { email } = await registeredUser(pool);
-    const started = await ok(pool, 'InitiateAuth', { ClientId: pool.clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: email, SRP_A: 'abcdef0123' } });
+    const started = await ok(pool, 'InitiateAuth', {
+      ClientId: pool.clientId,
+      AuthFlow: 'USER_SRP_AUTH',
+      AuthParameters: { USERNAME: email, SRP_A: 'abcdef0123' },
+    });
     const params = started.ChallengeParameters;
     assert.equal(started.Session, undefined);
     const respond = (responses: Record<string, string>) =>
-      raw(pool, 'RespondToAuthChallenge', { ClientId: pool.clientId, ChallengeName: 'PASSWORD_VERIFIER', ChallengeResponses: { USERNAME: params.USER_ID_FOR_SRP, PASSWORD_CLAIM_SECRET_BLOCK: params.SECRET_BLOCK, TIMESTAMP: 'Tue Sep 3 13:45:00 UTC 2024', PASSWORD_CLAIM_SIGNATURE: 'AAAA', ...responses } });
+      raw(pool, 'RespondToAuthChallenge', {
+        ClientId: pool.clientId,
+        ChallengeName: 'PASSWORD_VERIFIER',
+        ChallengeResponses: {
+          USERNAME: params.USER_ID_FOR_SRP,
+          PASSWORD_CLAIM_SECRET_BLOCK: params.SECRET_BLOCK,
+          TIMESTAMP: 'Tue Sep 3 13:45:00 UTC 2024',
+          PASSWORD_CLAIM_SIGNATURE: 'AAAA',
+          ...responses,
+        },
+      });
     assertError(await respond({ TIMESTAMP: '2024-09-03' }), 'InvalidParameterException', 'TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.');
     assertError(await respond({}), 'NotAuthorizedException', 'Incorrect username or password.');
     // The secret block is single use.
     assertError(await respond({}), 'NotAuthorizedException', 'Incorrect username or password.');
-    assertError(await raw(pool, 'RespondToAuthChallenge', { ClientId: pool.clientId, ChallengeName: 'SMS_MFA', Session: 'nope', ChallengeResponses: { SMS_MFA_CODE: '123456' } }), 'NotAuthorizedException', 'Invalid session for the user, session is expired.');
+    assertError(
+      await raw(pool, 'RespondToAuthChallenge', {
+        ClientId: pool.clientId,
+        ChallengeName: 'SMS_MFA',
+        Session: 'nope',
+        ChallengeResponses: { SMS_MFA_CODE: '123456' },
+      }),
+      'NotAuthorizedException',
+      'Invalid session for the user, session is expired.',
+    );
   });
 
   it('refuses a JWT as RevokeToken input and ignores an unknown refresh token', async () => {
@@ -164,8 +261,15 @@ describe('attempt limits, lockout and code lifetimes', () => {
       await ok(short, 'SignUp', { ClientId: short.clientId, Username: email, Password: PASSWORD });
       const messages = await (await fetch(`${short.url}_local/messages?to=${encodeURIComponent(email)}`)).json();
       await new Promise((resolve) => setTimeout(resolve, 300));
-      assertError(await raw(short, 'ConfirmSignUp', { ClientId: short.clientId, Username: email, ConfirmationCode: messages[0].code }), 'ExpiredCodeException', 'Invalid code provided, please request a code again.');
-      assertError(await raw(short, 'ConfirmForgotPassword', { ClientId: short.clientId, Username: email, ConfirmationCode: '123456', Password: PASSWORD }), 'ExpiredCodeException');
+      assertError(
+        await raw(short, 'ConfirmSignUp', { ClientId: short.clientId, Username: email, ConfirmationCode: messages[0].code }),
+        'ExpiredCodeException',
+        'Invalid code provided, please request a code again.',
+      );
+      assertError(
+        await raw(short, 'ConfirmForgotPassword', { ClientId: short.clientId, Username: email, ConfirmationCode: '123456', Password: PASSWORD }),
+        'ExpiredCodeException',
+      );
     } finally {
       await short.close();
     }
@@ -174,7 +278,11 @@ describe('attempt limits, lockout and code lifetimes', () => {
   it('refuses ForgotPassword for a user without a verified email', async () => {
     const email = uniqueEmail();
     await ok(pool, 'SignUp', { ClientId: pool.clientId, Username: email, Password: PASSWORD });
-    assertError(await raw(pool, 'ForgotPassword', { ClientId: pool.clientId, Username: email }), 'InvalidParameterException', 'Cannot reset password for the user as there is no registered/verified email or phone_number');
+    assertError(
+      await raw(pool, 'ForgotPassword', { ClientId: pool.clientId, Username: email }),
+      'InvalidParameterException',
+      'Cannot reset password for the user as there is no registered/verified email or phone_number',
+    );
   });
 
   it('refuses an expired temporary password', async () => {
@@ -183,7 +291,11 @@ describe('attempt limits, lockout and code lifetimes', () => {
       const email = uniqueEmail();
       await ok(short, 'AdminCreateUser', { UserPoolId: short.poolId, Username: email, TemporaryPassword: 'Temp-passw0rd', MessageAction: 'SUPPRESS' });
       await new Promise((resolve) => setTimeout(resolve, 20));
-      const response = await raw(short, 'InitiateAuth', { ClientId: short.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD: 'Temp-passw0rd' } });
+      const response = await raw(short, 'InitiateAuth', {
+        ClientId: short.clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: email, PASSWORD: 'Temp-passw0rd' },
+      });
       assertError(response, 'NotAuthorizedException', 'Temporary password has expired and must be reset by an administrator.');
     } finally {
       await short.close();
@@ -200,7 +312,10 @@ describe('existence errors', () => {
       assert.equal(forgot.status, 200);
       assert.equal((forgot.body.CodeDeliveryDetails as any).DeliveryMedium, 'EMAIL');
       assert.deepEqual(await (await fetch(`${pool.url}_local/messages`)).json(), []);
-      assertError(await raw(pool, 'ConfirmForgotPassword', { ClientId: pool.clientId, Username: nobody, ConfirmationCode: '123456', Password: PASSWORD }), 'CodeMismatchException');
+      assertError(
+        await raw(pool, 'ConfirmForgotPassword', { ClientId: pool.clientId, Username: nobody, ConfirmationCode: '123456', Password: PASSWORD }),
+        'CodeMismatchException',
+      );
     } finally {
       await pool.close();
     }
@@ -209,7 +324,11 @@ describe('existence errors', () => {
   it('LEGACY reveals unknown users at sign-in too', async () => {
     const pool = await start({ preventUserExistenceErrors: 'LEGACY' });
     try {
-      const response = await raw(pool, 'InitiateAuth', { ClientId: pool.clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: uniqueEmail(), SRP_A: 'abc' } });
+      const response = await raw(pool, 'InitiateAuth', {
+        ClientId: pool.clientId,
+        AuthFlow: 'USER_SRP_AUTH',
+        AuthParameters: { USERNAME: uniqueEmail(), SRP_A: 'abc' },
+      });
       assertError(response, 'UserNotFoundException', 'User does not exist.');
     } finally {
       await pool.close();

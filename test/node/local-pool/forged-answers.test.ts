@@ -12,7 +12,8 @@ describe('forged answers', () => {
   after(() => pool.close());
   beforeEach(() => local(pool, 'DELETE', 'faults'));
 
-  const signUpRaw = (email = uniqueEmail()) => raw(pool, 'SignUp', { ClientId: pool.clientId, Username: email, Password: PASSWORD }, { headers: { Origin: 'http://localhost:8080' } });
+  const signUpRaw = (email = uniqueEmail()) =>
+    raw(pool, 'SignUp', { ClientId: pool.clientId, Username: email, Password: PASSWORD }, { headers: { Origin: 'http://localhost:8080' } });
 
   it('answers exactly the body, with status 200 and the usual headers, without running the operation', async () => {
     const forged = { ChallengeName: 'EMAIL_OTP', Session: 'x', ChallengeParameters: {} };
@@ -20,7 +21,12 @@ describe('forged answers', () => {
     assert.equal(added.status, 200);
     assert.deepEqual(added.body.body, forged);
     assert.equal(added.body.status, 200);
-    const response = await raw(pool, 'InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', ClientId: pool.clientId, AuthParameters: {} }, { headers: { Origin: 'http://localhost:8080' } });
+    const response = await raw(
+      pool,
+      'InitiateAuth',
+      { AuthFlow: 'USER_SRP_AUTH', ClientId: pool.clientId, AuthParameters: {} },
+      { headers: { Origin: 'http://localhost:8080' } },
+    );
     assert.equal(response.status, 200);
     assert.deepEqual(response.body, forged);
     assert.equal(response.headers.get('content-type'), 'application/x-amz-json-1.1');
@@ -42,7 +48,11 @@ describe('forged answers', () => {
   it('forges an AuthenticationResult that lacks a token', async () => {
     const body = { ChallengeParameters: {}, AuthenticationResult: { AccessToken: 'a.b.c', ExpiresIn: 3600, TokenType: 'Bearer' } };
     await local(pool, 'POST', 'faults', { operation: 'InitiateAuth', kind: 'answer', body, times: 1 });
-    const response = await raw(pool, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: pool.clientId, AuthParameters: { USERNAME: 'a@b.co', PASSWORD } });
+    const response = await raw(pool, 'InitiateAuth', {
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: pool.clientId,
+      AuthParameters: { USERNAME: 'a@b.co', PASSWORD },
+    });
     assert.deepEqual(response.body, body);
   });
 

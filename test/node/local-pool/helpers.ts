@@ -2,7 +2,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import {
-  AuthenticationDetails, CognitoUser, CognitoUserAttribute, CognitoUserPool, type CognitoUserSession, type ICognitoStorage,
+  AuthenticationDetails,
+  CognitoUser,
+  CognitoUserAttribute,
+  CognitoUserPool,
+  type CognitoUserSession,
+  type ICognitoStorage,
 } from 'amazon-cognito-identity-js';
 import { startLocalPool, type LocalPool, type LocalPoolOptions, type Message } from '../../../local-pool/index.js';
 
@@ -109,9 +114,7 @@ export async function signedInUser(pool: LocalPool, options: Parameters<typeof r
 
 /** Runs a node-style SDK method and returns the error it fails with (or throws if it succeeds). */
 export function failure(run: (callback: (error: unknown, result?: unknown) => void) => void): Promise<SdkError> {
-  return new Promise((resolve, reject) =>
-    run((error) => (error ? resolve(error as SdkError) : reject(new Error('expected a failure, got success')))),
-  );
+  return new Promise((resolve, reject) => run((error) => (error ? resolve(error as SdkError) : reject(new Error('expected a failure, got success')))));
 }
 
 export function call<T>(run: (callback: (error: any, result?: T) => void) => void): Promise<T> {
@@ -125,7 +128,12 @@ export interface RawResponse {
 }
 
 /** A hand-built request, for malformed input and operations the SDK does not expose. */
-export async function raw(pool: LocalPool, operation: string, body: unknown, init: { rawBody?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
+export async function raw(
+  pool: LocalPool,
+  operation: string,
+  body: unknown,
+  init: { rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<RawResponse> {
   const response = await fetch(pool.url, {
     method: 'POST',
     headers: {
@@ -166,16 +174,21 @@ export function startCli(args: string[]): Promise<{ child: ChildProcess; pool: L
       const poolId = /pool id:\s+(\S+)/.exec(output)?.[1];
       const clientId = /client id:\s+(\S+)/.exec(output)?.[1];
       if (url && poolId && clientId && output.includes('window._config')) {
-        resolve({ child, output: () => output, pool: { url, poolId, clientId, region: poolId.split('_')[0], issuer: `${url}${poolId}`, close: () => Promise.resolve(void child.kill('SIGKILL')) } });
+        resolve({
+          child,
+          output: () => output,
+          pool: { url, poolId, clientId, region: poolId.split('_')[0], issuer: `${url}${poolId}`, close: () => Promise.resolve(void child.kill('SIGKILL')) },
+        });
       }
     });
   });
 }
 
 /** SIGKILLs the CLI (kill -9) and resolves once it has exited. */
-export const killed = (child: ChildProcess) => new Promise<void>((resolve) => {
-  if (child.exitCode !== null || child.signalCode !== null) return resolve();
-  child.removeAllListeners('exit');
-  child.once('exit', () => resolve());
-  child.kill('SIGKILL');
-});
+export const killed = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.removeAllListeners('exit');
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });

@@ -4,8 +4,24 @@ import { after, before, describe, it } from 'node:test';
 import type { CognitoUser, CognitoUserSession } from 'amazon-cognito-identity-js';
 import { Secret, TOTP } from 'otpauth';
 import {
-  PASSWORD, call, callbacks, latestCode, ok, raw, registeredUser, sdkPool, sdkUser, session, signIn, signUp, signedInUser, start,
-  uniqueEmail, type LocalPool, type SdkError, type SignInOutcome,
+  PASSWORD,
+  call,
+  callbacks,
+  latestCode,
+  ok,
+  raw,
+  registeredUser,
+  sdkPool,
+  sdkUser,
+  session,
+  signIn,
+  signUp,
+  signedInUser,
+  start,
+  uniqueEmail,
+  type LocalPool,
+  type SdkError,
+  type SignInOutcome,
 } from './helpers.js';
 
 const totpCode = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret) }).generate();
@@ -67,7 +83,10 @@ describe('MFA required (mfa: ON)', () => {
     const user = sdkUser(userPool, email);
     const challenge = await signIn(user, email);
     assert.equal(challenge.kind, 'mfaRequired');
-    assert.deepEqual((challenge as { parameters: unknown }).parameters, { CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS', CODE_DELIVERY_DESTINATION: `+${'*'.repeat(phone.length - 5)}${phone.slice(-4)}` });
+    assert.deepEqual((challenge as { parameters: unknown }).parameters, {
+      CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS',
+      CODE_DELIVERY_DESTINATION: `+${'*'.repeat(phone.length - 5)}${phone.slice(-4)}`,
+    });
     const [message] = (await (await fetch(`${pool.url}_local/messages?to=${encodeURIComponent(phone)}`)).json()) as any[];
     assert.equal(message.channel, 'sms');
     assert.equal(message.kind, 'sms-mfa');
@@ -82,13 +101,23 @@ describe('MFA required (mfa: ON)', () => {
     const started = await ok(pool, 'InitiateAuth', { ClientId: pool.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD } });
     assert.equal(started.ChallengeName, 'MFA_SETUP');
     assert.equal(started.ChallengeParameters.MFAS_CAN_SETUP, '["SOFTWARE_TOKEN_MFA"]');
-    const early = await raw(pool, 'RespondToAuthChallenge', { ClientId: pool.clientId, ChallengeName: 'MFA_SETUP', Session: started.Session, ChallengeResponses: { USERNAME: email } });
+    const early = await raw(pool, 'RespondToAuthChallenge', {
+      ClientId: pool.clientId,
+      ChallengeName: 'MFA_SETUP',
+      Session: started.Session,
+      ChallengeResponses: { USERNAME: email },
+    });
     assert.equal(early.status, 400);
     const associated = await ok(pool, 'AssociateSoftwareToken', { Session: started.Session });
     assert.notEqual(associated.Session, started.Session);
     const verified = await ok(pool, 'VerifySoftwareToken', { Session: associated.Session, UserCode: totpCode(associated.SecretCode) });
     assert.equal(verified.Status, 'SUCCESS');
-    const done = await ok(pool, 'RespondToAuthChallenge', { ClientId: pool.clientId, ChallengeName: 'MFA_SETUP', Session: verified.Session, ChallengeResponses: { USERNAME: email } });
+    const done = await ok(pool, 'RespondToAuthChallenge', {
+      ClientId: pool.clientId,
+      ChallengeName: 'MFA_SETUP',
+      Session: verified.Session,
+      ChallengeResponses: { USERNAME: email },
+    });
     assert.ok(done.AuthenticationResult.IdToken);
   });
 });
@@ -99,11 +128,20 @@ describe('challenge sessions', () => {
     try {
       const phone = '+15550003333';
       const { email } = await registeredUser(pool, { attributes: { phone_number: phone } });
-      const started = await ok(pool, 'InitiateAuth', { ClientId: pool.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD } });
+      const started = await ok(pool, 'InitiateAuth', {
+        ClientId: pool.clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: email, PASSWORD },
+      });
       assert.equal(started.ChallengeName, 'SMS_MFA');
       const code = await latestCode(pool, phone, 'sms-mfa');
       await new Promise((resolve) => setTimeout(resolve, 150));
-      const late = await raw(pool, 'RespondToAuthChallenge', { ClientId: pool.clientId, ChallengeName: 'SMS_MFA', Session: started.Session, ChallengeResponses: { USERNAME: email, SMS_MFA_CODE: code } });
+      const late = await raw(pool, 'RespondToAuthChallenge', {
+        ClientId: pool.clientId,
+        ChallengeName: 'SMS_MFA',
+        Session: started.Session,
+        ChallengeResponses: { USERNAME: email, SMS_MFA_CODE: code },
+      });
       assert.deepEqual(late.body, { __type: 'NotAuthorizedException', message: 'Invalid session for the user, session is expired.' });
     } finally {
       await pool.close();
@@ -146,7 +184,9 @@ describe('MFA optional (mfa: OPTIONAL)', () => {
 
   it('refuses to enable TOTP that was never verified', async () => {
     const { user } = await signedInUser(pool);
-    const error = await new Promise<SdkError>((resolve) => user.setUserMfaPreference(null, { PreferredMfa: true, Enabled: true }, (e) => resolve(e as SdkError)));
+    const error = await new Promise<SdkError>((resolve) =>
+      user.setUserMfaPreference(null, { PreferredMfa: true, Enabled: true }, (e) => resolve(e as SdkError)),
+    );
     assert.equal(error.code, 'InvalidParameterException');
   });
 

@@ -24,19 +24,34 @@ describe('request log', () => {
     const started = Date.now();
     await signedInUser(pool);
     const log = await requests();
-    assert.deepEqual(log.map((r) => r.operation), ['SignUp', 'ConfirmSignUp', 'InitiateAuth', 'RespondToAuthChallenge']);
+    assert.deepEqual(
+      log.map((r) => r.operation),
+      ['SignUp', 'ConfirmSignUp', 'InitiateAuth', 'RespondToAuthChallenge'],
+    );
     assert.ok(log.every((r) => r.status === 200));
     const times = log.map((r) => Date.parse(r.at));
-    assert.ok(log.every((r) => r.at === new Date(Date.parse(r.at)).toISOString()), 'ISO 8601 times');
-    assert.ok(times.every((t, i) => t >= started && (i === 0 || t >= times[i - 1])), 'oldest first');
+    assert.ok(
+      log.every((r) => r.at === new Date(Date.parse(r.at)).toISOString()),
+      'ISO 8601 times',
+    );
+    assert.ok(
+      times.every((t, i) => t >= started && (i === 0 || t >= times[i - 1])),
+      'oldest first',
+    );
   });
 
   it('filters by operation, with or without the service prefix', async () => {
     await signUpRaw();
     await raw(pool, 'InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', ClientId: pool.clientId, AuthParameters: {} });
     await signUpRaw();
-    assert.deepEqual((await requests('?operation=SignUp')).map((r) => r.status), [200, 200]);
-    assert.deepEqual((await requests('?operation=AWSCognitoIdentityProviderService.InitiateAuth')).map((r) => r.status), [400]);
+    assert.deepEqual(
+      (await requests('?operation=SignUp')).map((r) => r.status),
+      [200, 200],
+    );
+    assert.deepEqual(
+      (await requests('?operation=AWSCognitoIdentityProviderService.InitiateAuth')).map((r) => r.status),
+      [400],
+    );
     assert.deepEqual(await requests('?operation=ForgotPassword'), []);
   });
 
@@ -50,13 +65,16 @@ describe('request log', () => {
     await assert.rejects(raw(pool, 'GetUser', { AccessToken: 'x' }));
     await raw(pool, 'ResendConfirmationCode', { ClientId: pool.clientId, Username: 'a@b.co' });
     await raw(pool, 'NoSuchOperation', {});
-    assert.deepEqual((await requests()).map(({ operation, status }) => ({ operation, status })), [
-      { operation: 'SignUp', status: 500 },
-      { operation: 'ForgotPassword', status: 400 },
-      { operation: 'GetUser', status: 0 },
-      { operation: 'ResendConfirmationCode', status: 418 },
-      { operation: 'NoSuchOperation', status: 400 },
-    ]);
+    assert.deepEqual(
+      (await requests()).map(({ operation, status }) => ({ operation, status })),
+      [
+        { operation: 'SignUp', status: 500 },
+        { operation: 'ForgotPassword', status: 400 },
+        { operation: 'GetUser', status: 0 },
+        { operation: 'ResendConfirmationCode', status: 418 },
+        { operation: 'NoSuchOperation', status: 400 },
+      ],
+    );
   });
 
   it('leaves out what is not an operation: test controls, GETs, preflights, POSTs without X-Amz-Target', async () => {
@@ -71,9 +89,15 @@ describe('request log', () => {
     await local(pool, 'POST', 'faults', { operation: 'SignUp', kind: 'delay', delayMs: 300, times: 1 });
     const pending = signUpRaw();
     await new Promise((resolve) => setTimeout(resolve, 100));
-    assert.deepEqual((await requests()).map((r) => r.status), [0]);
+    assert.deepEqual(
+      (await requests()).map((r) => r.status),
+      [0],
+    );
     await pending;
-    assert.deepEqual((await requests()).map((r) => r.status), [200]);
+    assert.deepEqual(
+      (await requests()).map((r) => r.status),
+      [200],
+    );
   });
 
   it('is emptied by DELETE /_local/requests and by reset', async () => {
@@ -95,6 +119,9 @@ describe('request log limit', () => {
     assert.equal(REQUEST_LOG_LIMIT, 10_000);
     const log = new RequestLog(3);
     for (let i = 1; i <= 5; i++) log.record(`Op${i}`, answered(200));
-    assert.deepEqual(log.list().map((r) => r.operation), ['Op3', 'Op4', 'Op5']);
+    assert.deepEqual(
+      log.list().map((r) => r.operation),
+      ['Op3', 'Op4', 'Op5'],
+    );
   });
 });

@@ -4,8 +4,25 @@ import { after, before, describe, it } from 'node:test';
 import { CognitoRefreshToken, CognitoUserAttribute, type CognitoUserSession } from 'amazon-cognito-identity-js';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import {
-  PASSWORD, call, confirm, failure, latestCode, messages, ok, raw, registeredUser, sdkPool, sdkUser, session, signIn, signUp,
-  signedInUser, start, uniqueEmail, type LocalPool, type SdkError,
+  PASSWORD,
+  call,
+  confirm,
+  failure,
+  latestCode,
+  messages,
+  ok,
+  raw,
+  registeredUser,
+  sdkPool,
+  sdkUser,
+  session,
+  signIn,
+  signUp,
+  signedInUser,
+  start,
+  uniqueEmail,
+  type LocalPool,
+  type SdkError,
 } from './helpers.js';
 
 describe('the local pool through the SDK (email-as-username pool)', () => {
@@ -53,7 +70,8 @@ describe('the local pool through the SDK (email-as-username pool)', () => {
     assert.equal(error.code, 'NotAuthorizedException');
     assert.equal(error.message, 'Incorrect username or password.');
     // The simulated challenge is stable per username.
-    const challenge = () => raw(pool, 'InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', ClientId: pool.clientId, AuthParameters: { USERNAME: email, SRP_A: 'abcdef' } });
+    const challenge = () =>
+      raw(pool, 'InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', ClientId: pool.clientId, AuthParameters: { USERNAME: email, SRP_A: 'abcdef' } });
     const [first, second] = [await challenge(), await challenge()];
     const params = (r: typeof first) => r.body.ChallengeParameters as Record<string, string>;
     assert.equal(params(first).SALT, params(second).SALT);
@@ -102,7 +120,11 @@ describe('the local pool through the SDK (email-as-username pool)', () => {
   it('revokes on signOut: refresh and access token are refused afterwards', async () => {
     const { user, session: tokens } = await signedInUser(pool);
     await new Promise<void>((resolve) => user.signOut(() => resolve()));
-    const refreshed = await raw(pool, 'InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: pool.clientId, AuthParameters: { REFRESH_TOKEN: tokens.getRefreshToken().getToken() } });
+    const refreshed = await raw(pool, 'InitiateAuth', {
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      ClientId: pool.clientId,
+      AuthParameters: { REFRESH_TOKEN: tokens.getRefreshToken().getToken() },
+    });
     assert.equal(refreshed.status, 400);
     assert.deepEqual(refreshed.body, { __type: 'NotAuthorizedException', message: 'Refresh Token has been revoked' });
     const me = await raw(pool, 'GetUser', { AccessToken: tokens.getAccessToken().getJwtToken() });
@@ -163,7 +185,10 @@ describe('the local pool through the SDK (email-as-username pool)', () => {
     assert.equal(delivery.CodeDeliveryDetails.DeliveryMedium, 'EMAIL');
     const code = await latestCode(pool, email, 'forgot-password');
     const wrong = await new Promise<SdkError>((resolve, reject) =>
-      user.confirmPassword(code === '000000' ? '111111' : '000000', 'Fresh-passw0rd', { onSuccess: () => reject(new Error('accepted')), onFailure: resolve as any }),
+      user.confirmPassword(code === '000000' ? '111111' : '000000', 'Fresh-passw0rd', {
+        onSuccess: () => reject(new Error('accepted')),
+        onFailure: resolve as any,
+      }),
     );
     assert.equal(wrong.code, 'CodeMismatchException');
     await new Promise((resolve, reject) => user.confirmPassword(code, 'Fresh-passw0rd', { onSuccess: resolve, onFailure: reject }));
@@ -202,7 +227,10 @@ describe('the local pool through the SDK (email-as-username pool)', () => {
 
   it('answers UsernameExistsException for a taken email, in any case', async () => {
     const { email, userPool } = await registeredUser(pool);
-    await assert.rejects(signUp(userPool, email.toUpperCase()), { code: 'UsernameExistsException', message: 'An account with the given email already exists.' });
+    await assert.rejects(signUp(userPool, email.toUpperCase()), {
+      code: 'UsernameExistsException',
+      message: 'An account with the given email already exists.',
+    });
   });
 
   it('refuses a username that is not an email, and weak passwords with the first failing rule', async () => {
@@ -216,13 +244,20 @@ describe('the local pool through the SDK (email-as-username pool)', () => {
       ['NoSymbols123', 'Password must have symbol characters'],
     ];
     for (const [password, reason] of cases) {
-      await assert.rejects(signUp(userPool, uniqueEmail(), password), { code: 'InvalidPasswordException', message: `Password did not conform with policy: ${reason}` });
+      await assert.rejects(signUp(userPool, uniqueEmail(), password), {
+        code: 'InvalidPasswordException',
+        message: `Password did not conform with policy: ${reason}`,
+      });
     }
   });
 
   it('takes a user created by an administrator through NEW_PASSWORD_REQUIRED', async () => {
     const email = uniqueEmail('admin-made');
-    const created = await ok(pool, 'AdminCreateUser', { UserPoolId: pool.poolId, Username: email, UserAttributes: [{ Name: 'email_verified', Value: 'true' }] });
+    const created = await ok(pool, 'AdminCreateUser', {
+      UserPoolId: pool.poolId,
+      Username: email,
+      UserAttributes: [{ Name: 'email_verified', Value: 'true' }],
+    });
     assert.equal(created.User.UserStatus, 'FORCE_CHANGE_PASSWORD');
     const [message] = await messages(pool, email);
     assert.equal(message.kind, 'temporary-password');
@@ -277,7 +312,9 @@ describe('the local pool through the SDK (email-as-username pool)', () => {
   it('keeps a CognitoRefreshToken usable by a fresh SDK instance', async () => {
     const { session: tokens, email } = await signedInUser(pool);
     const other = sdkUser(sdkPool(pool), email);
-    const refreshed = await call<CognitoUserSession>((cb) => other.refreshSession(new CognitoRefreshToken({ RefreshToken: tokens.getRefreshToken().getToken() }), cb));
+    const refreshed = await call<CognitoUserSession>((cb) =>
+      other.refreshSession(new CognitoRefreshToken({ RefreshToken: tokens.getRefreshToken().getToken() }), cb),
+    );
     assert.equal(refreshed.getIdToken().payload.email, email);
   });
 });

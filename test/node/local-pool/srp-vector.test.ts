@@ -2,8 +2,21 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  N, canonicalTimestamp, computeB, computeK, computeServerS, computeSignature, computeU, computeVerifier, computeX, g, hexToBigInt,
-  k, modPow, padHex, sha256Hex,
+  N,
+  canonicalTimestamp,
+  computeB,
+  computeK,
+  computeServerS,
+  computeSignature,
+  computeU,
+  computeVerifier,
+  computeX,
+  g,
+  hexToBigInt,
+  k,
+  modPow,
+  padHex,
+  sha256Hex,
 } from '../../../local-pool/srp.js';
 
 const lines = (text: string) => text.replace(/\s+/g, '');
