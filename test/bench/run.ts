@@ -12,6 +12,7 @@ import * as commonjsModule from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { rollup } from 'rollup';
+import { build as esbuild } from 'esbuild';
 import { startLocalPool } from '../../local-pool/index.js';
 import {
   callNames,
@@ -69,6 +70,25 @@ function sizes() {
       )
       .join(', '),
   };
+}
+
+/**
+ * What a bundler user ships for two elements: <auth-signin> and <auth-user> plus the API entry,
+ * from lib/ (what the package's entry points name), bundled and minified by esbuild into one file.
+ */
+async function twoElementApp(): Promise<number> {
+  const result = await esbuild({
+    stdin: {
+      contents: "import './elements/auth-signin.js'; import './elements/auth-user.js'; export { configure } from './api.js';",
+      resolveDir: join(root, 'lib'),
+    },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+  });
+  return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
 }
 
 /** The CPU bench page: the SDK as published, and our SRP from lib/. */
@@ -258,6 +278,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
     };
     const size = sizes();
+    const twoElements = await twoElementApp();
     const elementsPresent = ourTags.every((tag) => readFileSync(dropIn, 'utf8').includes(`"${tag}"`));
     const email = `bench-${Date.now()}@example.com`;
     const password = 'Correct-Horse-9-Battery';
@@ -278,7 +299,7 @@ async function main(): Promise<void> {
       : { error: 'elements not in dist/' };
     const session = await attempt('session', () => sessionBench(browser, origin, sessionPool));
 
-    const results = { machine, runs: RUNS, size, render, cpu, elementSignIn, requests, session, failures };
+    const results = { machine, runs: RUNS, size, twoElements, render, cpu, elementSignIn, requests, session, failures };
     const file = join(outDir, 'latest.json');
     writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
 
@@ -286,6 +307,7 @@ async function main(): Promise<void> {
       ['machine', `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; ${machine.chromium}`],
       ['drop-in size', `${size.raw} B raw, ${size.gzip9} B gzip -9, ${size.brotli} B brotli`],
       ['  loaded on demand (gzip -9)', size.onDemand || 'nothing'],
+      ['npm: <auth-signin> + <auth-user> with esbuild', `${twoElements} B gzip -9 (one file, lib/ entry points)`],
     ];
     if (failed(render)) rows.push(['first render', `failed: ${render.error}`]);
     else {
