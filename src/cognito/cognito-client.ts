@@ -4,13 +4,13 @@
 // `sinon.stub(cognito, 'signIn')`.
 import { AuthError } from './cognito-errors.js';
 import { confirmForgotPassword, forgotPassword } from './password.js';
-import { defaultRefreshMargin, freshTokens } from './refresh.js';
+import { freshTokens, secondsUntilRenewal } from './refresh.js';
 import { toSessionUser } from './session-user.js';
 import { answerMfaCode, completeNewPassword, signIn, verifyTotpSetup } from './sign-in.js';
 import { signOutEverywhere, signOutHere } from './sign-out.js';
 import { confirmSignUp, resendSignUpCode, signUp } from './sign-up.js';
 import { prepareEphemeralWhenIdle } from './srp/ephemeral.js';
-import { readTokens, secondsLeft } from './token-storage.js';
+import { readTokens } from './token-storage.js';
 import type { CognitoConfig, SessionUser } from './types.js';
 
 export { AuthError };
@@ -54,7 +54,7 @@ export const cognito = {
   /** Seconds until the stored tokens are due for renewal, on the pool's clock; null when none are stored. */
   secondsUntilRenewal(config: CognitoConfig): number | null {
     const tokens = readTokens(config);
-    return tokens ? secondsLeft(tokens) - (config.refreshMargin ?? defaultRefreshMargin) : null;
+    return tokens ? secondsUntilRenewal(config, tokens) : null;
   },
 
   /** The raw ID and access tokens, renewed first if about to expire (always, with `force`); null when signed out. */

@@ -18,11 +18,14 @@ export const defaultRefreshMargin = 60;
 // One refresh in flight per app client in this page; callers that arrive meanwhile share it.
 const inFlight = new Map<string, Promise<StoredTokens | null>>();
 
-const marginOf = (config: CognitoConfig) => config.refreshMargin ?? defaultRefreshMargin;
+/** Seconds until `tokens` are due for renewal (the margin before expiry), on the pool's clock. */
+export function secondsUntilRenewal(config: CognitoConfig, tokens: StoredTokens): number {
+  return secondsLeft(tokens) - (config.refreshMargin ?? defaultRefreshMargin);
+}
 
 /** Whether `tokens` are due for renewal: they expire within the margin (or have expired). */
 export function needsRefresh(config: CognitoConfig, tokens: StoredTokens): boolean {
-  return secondsLeft(tokens) <= marginOf(config);
+  return secondsUntilRenewal(config, tokens) <= 0;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { CognitoConfig, SessionUser } from '../cognito/types.js';
 import { onConfigChange } from '../config/config-sources.js';
 import { resolveConfig } from '../config/resolve-config.js';
 import { afterPaint } from '../shared/after-paint.js';
+import { readTabValue, writeTabValue } from '../shared/tab-storage.js';
 import { forgetSignInConfig, recallSignInConfig, rememberSignInConfig } from './sign-in-config.js';
 
 /** What the store knows. Replaced (never mutated) on every change. */
@@ -82,23 +83,6 @@ const firstRetryMs = 2000;
 const maxRetryMs = 60_000;
 // setTimeout's longest delay; a renewal further away is re-planned when it fires.
 const maxTimerMs = 2 ** 31 - 1;
-
-function readPendingEmail(): string | null {
-  try {
-    return sessionStorage.getItem(pendingEmailKey);
-  } catch {
-    return null; // storage blocked (sandboxed frame, privacy settings): keep it in memory only
-  }
-}
-
-function writePendingEmail(email: string | null): void {
-  try {
-    if (email) sessionStorage.setItem(pendingEmailKey, email);
-    else sessionStorage.removeItem(pendingEmailKey);
-  } catch {
-    // as above
-  }
-}
 
 function sameUser(a: SessionUser | null, b: SessionUser | null): boolean {
   if (a === b) return true;
@@ -234,7 +218,7 @@ function createSessionStore(): SessionStore {
     onConfigChange(() => void refresh());
     // The first read waits for the first paint: the forms appear before any storage or network work.
     void afterPaint().then(() => {
-      if (state.pendingEmail === null) update({ pendingEmail: readPendingEmail() });
+      if (state.pendingEmail === null) update({ pendingEmail: readTabValue(pendingEmailKey) });
       // A page often calls configure() in a script after the bundle's: without configuration yet,
       // wait for that call or for the page to finish loading before reporting "ready, signed out",
       // so a members-only gate does not send a signed-in visitor away.
@@ -283,7 +267,7 @@ function createSessionStore(): SessionStore {
       return refresh();
     },
     setPendingEmail(email) {
-      writePendingEmail(email);
+      writeTabValue(pendingEmailKey, email);
       update({ pendingEmail: email || null });
     },
     signedIn(user, config) {
@@ -293,7 +277,7 @@ function createSessionStore(): SessionStore {
         signedInWith = config;
         rememberSignInConfig(config);
       }
-      writePendingEmail(null);
+      writeTabValue(pendingEmailKey, null);
       update({ user, pendingEmail: null, ready: true });
       planNextRead(currentConfig(), false);
     },
