@@ -20,6 +20,7 @@ import {
   type PoolName,
 } from '../helpers/pool.js';
 import { logCognitoRequests, type RequestLog } from '../helpers/requests.js';
+import { importIn, sameOriginFrame } from '../helpers/session.js';
 
 const prefix = (config: CognitoConfig) => `CognitoIdentityServiceProvider.${config.userPoolClientId}`;
 
@@ -105,9 +106,9 @@ describe('tokens and refresh', () => {
   it('three tabs with expired tokens send one refresh between them (Web Locks)', async () => {
     const { config } = await signedInUser();
     expireStoredSession(config);
-    const tabs = await Promise.all([1, 2, 3].map(() => tab()));
-    const sent: string[] = [];
-    for (const frame of tabs) countIn(frame, sent);
+    const tabs = await Promise.all([1, 2, 3].map(() => sameOriginFrame()));
+    const sent: string[] = []; // one log for the three tabs
+    for (const frame of tabs) logCognitoRequests(frame, sent);
     const clients = await Promise.all(tabs.map((frame) => importIn<{ cognito: typeof cognito }>(frame, '/src/cognito/cognito-client.ts')));
     expect(clients[0].cognito).to.not.equal(clients[1].cognito); // three realms, three clients
     const tokens = await Promise.all(clients.map((client) => client.cognito.getTokens(config)));
@@ -274,29 +275,3 @@ describe('tokens and refresh', () => {
     });
   });
 });
-
-type Frame = Window & { eval(code: string): unknown };
-
-/** A same-origin document (its own realm and module instances) sharing localStorage and Web Locks. */
-async function tab(): Promise<Frame> {
-  const iframe = document.createElement('iframe');
-  iframe.srcdoc = '<!doctype html><title>another tab</title>';
-  const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
-  document.body.append(iframe);
-  await loaded;
-  return iframe.contentWindow as Frame;
-}
-
-function importIn<T>(frame: Frame, path: string): Promise<T> {
-  return frame.eval(`import(${JSON.stringify(new URL(path, location.origin).href)})`) as Promise<T>;
-}
-
-/** Records the Cognito operations `frame` sends into `sent`. */
-function countIn(frame: Frame, sent: string[]): void {
-  const realFetch = frame.fetch.bind(frame);
-  frame.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    const target = new Headers(init?.headers).get('X-Amz-Target');
-    if (target) sent.push(target.replace(/^.*\./, ''));
-    return realFetch(input, init);
-  };
-}

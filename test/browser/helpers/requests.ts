@@ -1,5 +1,6 @@
-// Counts the Cognito requests this page sends, by operation, by wrapping window.fetch (the client
-// calls the global fetch on every request). For requests from other tabs, use the pool's own log.
+// Counts the Cognito requests a page sends, by operation, by wrapping its window.fetch (the client
+// calls the global fetch on every request): this page's, or a same-origin frame's standing in for
+// another tab.
 
 export interface RequestLog {
   /** Operation names (the part after "AWSCognitoIdentityProviderService."), in the order sent. */
@@ -10,10 +11,9 @@ export interface RequestLog {
   stop(): void;
 }
 
-export function logCognitoRequests(): RequestLog {
-  const realFetch = fetch;
-  const operations: string[] = [];
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+export function logCognitoRequests(target: Window = window, operations: string[] = []): RequestLog {
+  const realFetch = target.fetch.bind(target);
+  target.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
     const target = new Headers(init?.headers).get('X-Amz-Target');
     if (target) operations.push(target.replace(/^.*\./, ''));
     return realFetch(input, init);
@@ -21,6 +21,6 @@ export function logCognitoRequests(): RequestLog {
   return {
     operations,
     count: (operation) => operations.filter((name) => name === operation).length,
-    stop: () => void (window.fetch = realFetch),
+    stop: () => void (target.fetch = realFetch),
   };
 }

@@ -29,7 +29,25 @@ export function stateWhere(predicate: (state: SessionState) => boolean): Promise
   });
 }
 
-type Frame = Window & { eval(code: string): unknown };
+export type Frame = Window & { eval(code: string): unknown };
+
+/**
+ * Another tab or the next page: a same-origin document with its own realm (its own module
+ * instances and globals), sharing localStorage, sessionStorage and Web Locks with this page.
+ */
+export async function sameOriginFrame(title = 'another tab'): Promise<Frame> {
+  const iframe = document.createElement('iframe');
+  iframe.srcdoc = `<!doctype html><title>${title}</title>`;
+  const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+  document.body.append(iframe);
+  await loaded;
+  return iframe.contentWindow as Frame;
+}
+
+/** Imports a module (a path on the test server) inside `frame`. */
+export function importIn<T>(frame: Pick<Frame, 'eval'>, path: string): Promise<T> {
+  return frame.eval(`import(${JSON.stringify(new URL(path, location.origin).href)})`) as Promise<T>;
+}
 
 interface Sdk {
   CognitoUserPool: new (data: object) => { getCurrentUser(): { signOut(): void } | null };
@@ -39,13 +57,7 @@ interface Sdk {
 
 /** Another tab: a same-origin document with its own copy of the SDK, sharing localStorage. */
 export async function otherTab(): Promise<{ signIn(email: string, password: string): Promise<void>; signOut(): Promise<void> }> {
-  const iframe = document.createElement('iframe');
-  iframe.srcdoc = '<!doctype html><title>another tab</title>';
-  const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
-  document.body.append(iframe);
-  await loaded;
-  const frame = iframe.contentWindow as Frame;
-  const sdk = (await frame.eval(`import(${JSON.stringify(new URL('/build/vendor/amazon-cognito-identity-js.js', location.origin).href)})`)) as Sdk;
+  const sdk = await importIn<Sdk>(await sameOriginFrame(), '/build/vendor/amazon-cognito-identity-js.js');
   const { poolId, clientId, url } = localPool();
   const pool = new sdk.CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: url });
   return {

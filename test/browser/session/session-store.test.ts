@@ -5,42 +5,15 @@ import { cognito } from '../../../src/cognito/cognito-client.js';
 import { AuthError } from '../../../src/cognito/cognito-errors.js';
 import type { SessionUser, SignInStep } from '../../../src/cognito/types.js';
 import { configure } from '../../../src/config/index.js';
-import { sessionStore, type SessionState } from '../../../src/session/session-store.js';
+import { sessionStore } from '../../../src/session/session-store.js';
 import { clearStoredSessions, createConfirmedUser, expireStoredSession, localPool, poolConfig } from '../helpers/pool.js';
+import { importIn, sameOriginFrame, stateWhere, type Frame } from '../helpers/session.js';
 
 const config = poolConfig({ storage: 'local' });
 
 function done(step: SignInStep): SessionUser {
   if (step.step !== 'done') throw new Error(`expected sign-in to finish, got ${step.step}`);
   return step.user;
-}
-
-/** Resolves with the first state (current or later) that satisfies `predicate`. */
-function stateWhere(predicate: (state: SessionState) => boolean): Promise<SessionState> {
-  if (predicate(sessionStore.state)) return Promise.resolve(sessionStore.state);
-  return new Promise((resolve) => {
-    const stop = sessionStore.subscribe((state) => {
-      if (predicate(state)) {
-        stop();
-        resolve(state);
-      }
-    });
-  });
-}
-
-/** A second same-origin document sharing localStorage and sessionStorage with this page. */
-async function otherDocument(): Promise<Window & { eval(code: string): unknown }> {
-  const iframe = document.createElement('iframe');
-  iframe.srcdoc = '<!doctype html><title>another tab</title>';
-  const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
-  document.body.append(iframe);
-  await loaded;
-  return iframe.contentWindow as Window & { eval(code: string): unknown };
-}
-
-/** Imports a module inside `frame` (its own realm, so its own module instances and globals). */
-function importIn<T>(frame: { eval(code: string): unknown }, path: string): Promise<T> {
-  return frame.eval(`import(${JSON.stringify(new URL(path, location.origin).href)})`) as Promise<T>;
 }
 
 interface Sdk {
@@ -50,7 +23,7 @@ interface Sdk {
 }
 
 /** Signs in inside `frame` with the SDK directly, as a workshop page in another tab would. */
-async function sdkSignIn(frame: { eval(code: string): unknown }, email: string, password: string): Promise<void> {
+async function sdkSignIn(frame: Pick<Frame, 'eval'>, email: string, password: string): Promise<void> {
   const sdk = await importIn<Sdk>(frame, '/build/vendor/amazon-cognito-identity-js.js');
   const { poolId, clientId, url } = localPool();
   const pool = new sdk.CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: url });
@@ -63,7 +36,7 @@ async function sdkSignIn(frame: { eval(code: string): unknown }, email: string, 
   );
 }
 
-async function sdkSignOut(frame: { eval(code: string): unknown }): Promise<void> {
+async function sdkSignOut(frame: Pick<Frame, 'eval'>): Promise<void> {
   const sdk = await importIn<Sdk>(frame, '/build/vendor/amazon-cognito-identity-js.js');
   const { poolId, clientId, url } = localPool();
   new sdk.CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: url }).getCurrentUser()?.signOut();
@@ -122,7 +95,7 @@ describe('sessionStore', () => {
     expect(sessionStore.state.pendingEmail).to.equal('ada@example.com');
 
     // The next page: a fresh document with its own copy of the store, same tab's sessionStorage.
-    const next = await otherDocument();
+    const next = await sameOriginFrame();
     const { sessionStore: nextStore } = await importIn<{ sessionStore: typeof sessionStore }>(next, '/src/session/session-store.ts');
     expect(nextStore).to.not.equal(sessionStore);
     expect((await nextStore.whenReady()).pendingEmail).to.equal('ada@example.com'); // read after its first paint
@@ -140,7 +113,7 @@ describe('sessionStore', () => {
     const { email, password } = await createConfirmedUser();
     await sessionStore.whenReady();
     expect(sessionStore.state.user).to.equal(null);
-    const otherTab = await otherDocument();
+    const otherTab = await sameOriginFrame();
 
     const signedIn = stateWhere((state) => state.user?.email === email);
     await sdkSignIn(otherTab, email, password);

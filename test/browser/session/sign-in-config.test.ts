@@ -6,20 +6,13 @@ import { expect } from '@open-wc/testing';
 import type { cognito as Cognito } from '../../../src/cognito/cognito-client.js';
 import type { sessionStore as SessionStore } from '../../../src/session/session-store.js';
 import { clearStoredSessions, createConfirmedUser, poolConfig } from '../helpers/pool.js';
-
-type Frame = Window & { eval(code: string): unknown };
+import { importIn, sameOriginFrame } from '../helpers/session.js';
 
 async function page(): Promise<{ cognito: typeof Cognito; sessionStore: typeof SessionStore }> {
-  const iframe = document.createElement('iframe');
-  iframe.srcdoc = '<!doctype html><title>a page without configuration</title>';
-  const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
-  document.body.append(iframe);
-  await loaded;
-  const frame = iframe.contentWindow as Frame;
-  const load = <T>(path: string) => frame.eval(`import(${JSON.stringify(new URL(path, location.origin).href)})`) as Promise<T>;
+  const frame = await sameOriginFrame('a page without configuration');
   const [{ cognito }, { sessionStore }] = await Promise.all([
-    load<{ cognito: typeof Cognito }>('/src/cognito/cognito-client.ts'),
-    load<{ sessionStore: typeof SessionStore }>('/src/session/session-store.ts'),
+    importIn<{ cognito: typeof Cognito }>(frame, '/src/cognito/cognito-client.ts'),
+    importIn<{ sessionStore: typeof SessionStore }>(frame, '/src/session/session-store.ts'),
   ]);
   return { cognito, sessionStore };
 }
