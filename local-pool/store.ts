@@ -56,6 +56,18 @@ export interface RefreshRecord {
   retiredAt: number | null;
 }
 
+/** A user pool group (AWS: API_GroupType). Members are internal usernames, in the order they joined. */
+export interface Group {
+  name: string;
+  description: string | null;
+  /** Lower wins: it orders cognito:groups and picks cognito:preferred_role. Null sorts last. */
+  precedence: number | null;
+  roleArn: string | null;
+  createdAt: number;
+  modifiedAt: number;
+  members: string[];
+}
+
 export interface Keys {
   kid: string;
   privateJwk: JWK;
@@ -67,12 +79,37 @@ interface Snapshot {
   /** Keys the simulated SRP challenge of unknown users (stable salt and id per username). */
   fakeUserSecret: string | null;
   users: User[];
+  /** Absent in files written before groups existed. */
+  groups?: Group[];
   refreshTokens: RefreshRecord[];
   revokedOrigins: string[];
 }
 
+/** A new, empty group; the fields are those CreateGroup takes. */
+export function newGroup(name: string, fields: { description?: string | null; precedence?: number | null; roleArn?: string | null } = {}): Group {
+  const now = Date.now();
+  return {
+    name,
+    description: fields.description ?? null,
+    precedence: fields.precedence ?? null,
+    roleArn: fields.roleArn ?? null,
+    createdAt: now,
+    modifiedAt: now,
+    members: [],
+  };
+}
+
+/** Cognito's order for a user's groups: by precedence, lower first, groups without one last; then by name. */
+export function byPrecedence(a: Group, b: Group) {
+  const pa = a.precedence ?? Infinity;
+  const pb = b.precedence ?? Infinity;
+  return pa === pb ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : pa - pb;
+}
+
 export class Store {
   users = new Map<string, User>();
+  /** Group name (case-sensitive, as Cognito's are) → group. */
+  groups = new Map<string, Group>();
   refreshTokens = new Map<string, RefreshRecord>();
   revokedOrigins = new Set<string>();
   keys: Keys | null = null;
@@ -117,6 +154,37 @@ export class Store {
     for (const record of this.refreshTokens.values()) {
       if (record.username === user.username) this.refreshTokens.delete(record.token);
     }
+    for (const group of this.groups.values()) this.removeMember(group, user);
+  }
+
+  /** Adds a group; callers check for a clash (GroupExistsException) first. */
+  addGroup(group: Group) {
+    this.groups.set(group.name, group);
+  }
+
+  removeGroup(group: Group) {
+    this.groups.delete(group.name);
+  }
+
+  /** Adding a member twice is no change, as in Cognito. Returns whether the user joined. */
+  addMember(group: Group, user: User): boolean {
+    if (group.members.includes(user.username)) return false;
+    group.members.push(user.username);
+    return true;
+  }
+
+  removeMember(group: Group, user: User) {
+    group.members = group.members.filter((name) => name !== user.username);
+  }
+
+  /** The user's groups in Cognito's order (byPrecedence). */
+  groupsOf(user: User): Group[] {
+    return [...this.groups.values()].filter((group) => group.members.includes(user.username)).sort(byPrecedence);
+  }
+
+  /** The group's members that still exist, in the order they joined. */
+  membersOf(group: Group): User[] {
+    return group.members.map((name) => this.users.get(Store.key(name))).filter((user): user is User => user !== undefined);
   }
 
   /** Forgets refresh tokens past their expiry (rotation leaves one retired token per refresh). */
@@ -133,6 +201,7 @@ export class Store {
 
   clear() {
     this.users.clear();
+    this.groups.clear();
     this.emails.clear();
     this.refreshTokens.clear();
     this.revokedOrigins.clear();
@@ -165,6 +234,7 @@ export class Store {
     this.keys = snapshot.keys;
     this.fakeUserSecret = snapshot.fakeUserSecret;
     for (const user of snapshot.users) this.add(user);
+    for (const group of snapshot.groups ?? []) this.addGroup(group);
     // Files written before rotation existed lack retiredAt: those tokens were never replaced.
     for (const record of snapshot.refreshTokens) this.refreshTokens.set(record.token, { ...record, retiredAt: record.retiredAt ?? null });
     this.revokedOrigins = new Set(snapshot.revokedOrigins);
@@ -199,6 +269,7 @@ export class Store {
       keys: this.keys,
       fakeUserSecret: this.fakeUserSecret,
       users: [...this.users.values()],
+      groups: [...this.groups.values()],
       refreshTokens: [...this.refreshTokens.values()],
       revokedOrigins: [...this.revokedOrigins],
     };
