@@ -56,7 +56,7 @@ export async function initiateAuth(pool: Pool, input: Input) {
   }
 }
 
-function startSrp(pool: Pool, params: Record<string, string>) {
+export function startSrp(pool: Pool, params: Record<string, string>) {
   const typed = Input.required(params, 'USERNAME');
   const srpA = Input.required(params, 'SRP_A');
   if (!/^[0-9a-fA-F]+$/.test(srpA)) throw invalidParameter('SRP_A must be a hexadecimal number.');
@@ -111,7 +111,7 @@ async function passwordVerifier(pool: Pool, responses: Record<string, string>) {
   return passwordAccepted(pool, user);
 }
 
-async function passwordAuth(pool: Pool, params: Record<string, string>) {
+export async function passwordAuth(pool: Pool, params: Record<string, string>) {
   const typed = Input.required(params, 'USERNAME');
   const password = Input.required(params, 'PASSWORD');
   const user = pool.store.find(typed);
