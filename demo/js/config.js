@@ -10,6 +10,8 @@ window._config = {
     userPoolClientId: 'localpoolclient0000000000',
     region: 'us-east-1',
     endpoint: 'http://localhost:9229/',
+    // The name authenticator apps list the account under at TOTP set-up.
+    appName: 'Wild Rydes',
   },
   api: {
     // Where the protected ride API lives; '' = this site (the demo server serves /api/ride).

@@ -12,10 +12,17 @@ import { confirmSignUp, resendSignUpCode, signUp } from './sign-up.js';
 import { prepareEphemeralWhenIdle } from './srp/ephemeral.js';
 import { readTokens } from './token-storage.js';
 import type { CognitoConfig, SessionUser } from './types.js';
+import { toUsername } from './username.js';
 
 export { AuthError };
 
 export const cognito = {
+  /**
+   * The name Cognito knows the account by in requests, for what the person typed: the email as
+   * typed, or its `-at-` form with `usernameStyle: 'at-to-dash'`. Every event's `username`.
+   */
+  username: toUsername,
+
   signUp,
   confirmSignUp,
   resendSignUpCode,

@@ -2,7 +2,8 @@
 // text, except where one name covers several situations), so every message can be looked up and
 // later translated.
 import type { AuthFlow } from '../events.js';
-import { authErrorMessage } from './error-messages.js';
+import { message, type MessageRef } from '../messages/message.js';
+import { authErrorKey } from './error-messages.js';
 
 export type AuthErrorCode =
   | 'not-configured'
@@ -24,6 +25,7 @@ export type AuthErrorCode =
   | 'session-expired'
   | 'signed-out'
   | 'unsupported-challenge'
+  | 'rejected'
   | 'network'
   | 'timeout'
   | 'server'
@@ -32,16 +34,26 @@ export type AuthErrorCode =
 /** Errors that say "try again later" rather than "this was refused". */
 export const transientCodes: ReadonlySet<AuthErrorCode> = new Set(['network', 'timeout', 'server', 'too-many-requests']);
 
-/** An error our elements know how to show. `cause` is the service's original error. */
+/**
+ * An error our elements know how to show. `cause` is the service's original error. `text`, when
+ * set, is the catalogue message that says more than the code's own (naming a challenge, the
+ * site's own reason, a configuration problem); the elements word it when they show it.
+ */
 export class AuthError extends Error {
   override name = 'AuthError';
   constructor(
     readonly code: AuthErrorCode,
     message: string,
     override readonly cause?: unknown,
+    readonly text?: MessageRef,
   ) {
     super(message);
   }
+}
+
+/** An AuthError whose message is the catalogue's `ref`. */
+export function authError(code: AuthErrorCode, ref: MessageRef, cause?: unknown): AuthError {
+  return new AuthError(code, message(ref.key, ref.params), cause, ref);
 }
 
 /** Cognito's exception name → our code, where the name alone decides. */
@@ -58,6 +70,8 @@ const codeByException: Record<string, AuthErrorCode> = {
   ThrottlingException: 'too-many-requests',
   UserNotConfirmedException: 'user-not-confirmed',
   UserNotFoundException: 'user-not-found',
+  // A Lambda trigger of the site refused the request; its message is often meant for the user.
+  UserLambdaValidationException: 'rejected',
   PasswordResetRequiredException: 'password-reset-required',
   // A refresh token used again after rotation replaced it: that sign-in is over.
   RefreshTokenReuseException: 'session-expired',
@@ -85,6 +99,7 @@ export function authErrorCode(err: unknown): AuthErrorCode {
   const exception = typeof code === 'string' && code ? code : typeof name === 'string' ? name : '';
   const text = typeof message === 'string' ? message : '';
 
+  if (configurationProblem(exception, text)) return 'not-configured';
   if (exception === 'NotAuthorizedException') {
     if (/password attempts exceeded/i.test(text)) return 'password-attempts-exceeded';
     if (/user is disabled/i.test(text)) return 'user-disabled';
@@ -105,12 +120,41 @@ export function authErrorCode(err: unknown): AuthErrorCode {
   return 'unknown';
 }
 
+// The app client or pool is set up so these elements cannot work: a message for the developer,
+// not "check what you typed".
+function configurationProblem(exception: string, text: string): MessageRef | null {
+  if (exception === 'InvalidParameterException' && /not enabled for (the )?client|flow not enabled/i.test(text)) {
+    return { key: 'config.flow-not-enabled', params: { detail: text } };
+  }
+  if (exception === 'NotAuthorizedException' && /secret hash|client secret/i.test(text)) return { key: 'config.client-secret' };
+  return null;
+}
+
+/** "PreSignUp failed with error Only company addresses." → "Only company addresses." */
+function triggerReason(text: string): string {
+  return text.replace(/^\w+ failed with error\s*/i, '').trim();
+}
+
+/** The message that says more than the code's catalogue text, for the errors that have one. */
+function specificText(code: AuthErrorCode, err: unknown): MessageRef | undefined {
+  const { name, message: text } = (err ?? {}) as { name?: unknown; message?: unknown };
+  const exception = typeof name === 'string' ? name : '';
+  const words = typeof text === 'string' ? text : '';
+  if (code === 'not-configured') return configurationProblem(exception, words) ?? undefined;
+  if (code === 'rejected') {
+    const reason = triggerReason(words);
+    return reason ? { key: 'error.rejected', params: { reason } } : { key: 'error.unknown' };
+  }
+  return undefined;
+}
+
 /**
- * Turns anything thrown into an AuthError with our code and a human message for
- * `flow`; the original error stays in `cause`. An AuthError passes through unchanged.
+ * Turns a service error into an AuthError with our code and a human message for `flow`; the
+ * original error stays in `cause`. An AuthError passes through unchanged.
  */
 export function toAuthError(err: unknown, flow?: AuthFlow): AuthError {
   if (err instanceof AuthError) return err;
   const code = authErrorCode(err);
-  return new AuthError(code, authErrorMessage(code, flow), err);
+  const text = specificText(code, err);
+  return new AuthError(code, message(text?.key ?? authErrorKey(code, flow), text?.params), err, text);
 }

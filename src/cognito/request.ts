@@ -2,7 +2,7 @@
 // by the X-Amz-Target header; errors come back as a 4xx/5xx with `{"__type", "message"}` (see the
 // "Common Errors" and each operation's page in the Amazon Cognito user pools API reference).
 // Every request settles: answered, refused, or timed out, never left hanging.
-import { AuthError, authErrorCode, transientCodes } from './cognito-errors.js';
+import { AuthError, toAuthError, transientCodes } from './cognito-errors.js';
 import { authErrorMessage } from './error-messages.js';
 import type { CognitoConfig } from './types.js';
 
@@ -112,8 +112,7 @@ async function attempt(config: CognitoConfig, operation: Operation, input: objec
   const message = [body.message, body.Message].find((value) => typeof value === 'string') ?? response.statusText;
   const cause: CognitoServiceError = { name: name || `HTTP ${response.status}`, message, statusCode: response.status };
   // No error name at all: not Cognito answering (a proxy's or CDN's error page, a wrong endpoint).
-  const code = name ? authErrorCode(cause) : 'server';
-  throw new AuthError(code, authErrorMessage(code), cause);
+  throw name ? toAuthError(cause) : new AuthError('server', authErrorMessage('server'), cause);
 }
 
 /**

@@ -4,7 +4,7 @@
 // send ourselves (SELECT_MFA_TYPE), or AuthError 'unsupported-challenge' naming the challenge.
 // So a sign-in always settles, whatever the pool is set up to ask.
 import type { AuthFlow } from '../events.js';
-import { AuthError, toAuthError } from './cognito-errors.js';
+import { AuthError, authError, toAuthError } from './cognito-errors.js';
 import { authErrorMessage } from './error-messages.js';
 import { associateSoftwareToken, otpauthUri, verifySoftwareToken } from './mfa.js';
 import { request, type ChallengeAnswer } from './request.js';
@@ -62,7 +62,7 @@ const malformed = (what: string) => new AuthError('server', authErrorMessage('se
 
 /** The catalogue's message, naming the challenge so the site owner knows what to switch off. */
 function unsupported(name: string): AuthError {
-  return new AuthError('unsupported-challenge', authErrorMessage('unsupported-challenge').replace(' yet', ` yet (${name})`));
+  return authError('unsupported-challenge', { key: 'error.unsupported-challenge', params: { challenge: name } });
 }
 
 function respond(config: CognitoConfig, name: string, session: string | undefined, responses: Record<string, string>) {
@@ -74,7 +74,10 @@ function respond(config: CognitoConfig, name: string, session: string | undefine
   });
 }
 
-const totpIssuer = (config: CognitoConfig) => config.appName || location.hostname;
+// What an authenticator app lists the account under: the site's name, so "localhost" or a bare
+// host name is the last resort. `<meta name="application-name">` is the platform's way to name a web app.
+const totpIssuer = (config: CognitoConfig) =>
+  config.appName || document.querySelector<HTMLMetaElement>('meta[name="application-name"]')?.content.trim() || location.hostname;
 
 /** One of Cognito's answers -> the next SignInStep. */
 async function nextStep(
@@ -148,7 +151,7 @@ export async function signIn(config: CognitoConfig, email: string, password: str
   try {
     if (!globalThis.crypto?.subtle) {
       // WebCrypto exists only in secure contexts; Cognito's SRP needs its SHA-256 and HMAC.
-      throw new AuthError('not-configured', 'Sign-in needs this page to be served over https (or from localhost).');
+      throw authError('not-configured', { key: 'config.needs-https' });
     }
     const { a, A } = await takeEphemeral();
     const challenge = await request(config, 'InitiateAuth', {

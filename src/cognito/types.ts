@@ -18,7 +18,7 @@ export interface CognitoConfig {
   storage?: 'local' | 'session' | 'memory';
   /** Map `a@b.c` to the workshop's `a-at-b.c` usernames. */
   usernameStyle?: 'as-typed' | 'at-to-dash';
-  /** The issuer shown in authenticator apps for TOTP set-up (default: the page's host name). */
+  /** The issuer shown in authenticator apps for TOTP set-up (default: `<meta name="application-name">`, else the host name). */
   appName?: string;
   /** Milliseconds one request may take before it fails with a message (default 15 000). */
   timeout?: number;

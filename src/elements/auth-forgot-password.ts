@@ -3,14 +3,16 @@ import { property, state } from 'lit/decorators.js';
 import type { AuthErrorCode } from '../cognito/cognito-errors.js';
 import { cognito } from '../cognito/cognito-client.js';
 import type { CognitoConfig } from '../cognito/types.js';
-import { safeRedirectUrl } from '../config/index.js';
+import { message } from '../messages/message.js';
 import { SessionController } from '../session/session-controller.js';
-import { AuthFormElement, type FieldErrors } from '../shared/auth-form-element.js';
+import { sessionStore } from '../session/session-store.js';
+import { AuthFormElement, type FieldErrors, type HelpLink } from '../shared/auth-form-element.js';
 import { Cooldown } from '../shared/cooldown.js';
 import { defineElement } from '../shared/define-element.js';
 import { fieldText } from '../shared/form-data.js';
+import { leaveNotice } from '../shared/next-page-notice.js';
 import { PasswordChecklist } from '../shared/password-checklist.js';
-import { isEmailShaped, isSixDigitCode } from '../shared/validation.js';
+import { isEmailShaped, isSixDigitCode, normalizeCode } from '../shared/validation.js';
 
 /**
  * Resets a forgotten password in two steps: the email, to which Cognito sends a code; then the
@@ -53,23 +55,23 @@ export class AuthForgotPassword extends AuthFormElement {
   }
 
   private checkEmail(email: string): FieldErrors {
-    if (!email) return { email: 'Enter the email address of your account.' };
-    if (!isEmailShaped(email)) return { email: 'Enter an email address like name@example.com.' };
+    if (!email) return { email: message('check.email.empty-account') };
+    if (!isEmailShaped(email)) return { email: message('check.email.shape') };
     return {};
   }
 
   protected override validate(data: FormData): FieldErrors {
     const errors = this.checkEmail(fieldText(data, 'email').trim());
     if (this.stage === 'email') return errors;
-    const code = fieldText(data, 'code').trim();
+    const code = normalizeCode(fieldText(data, 'code'));
     const password = fieldText(data, 'password');
     const confirm = fieldText(data, 'confirm');
-    if (!code) errors.code = 'Enter the 6-digit code from the email.';
-    else if (!isSixDigitCode(code)) errors.code = 'The code is 6 digits, like 123456.';
+    if (!code) errors.code = message('check.code.empty-email');
+    else if (!isSixDigitCode(code)) errors.code = message('check.code.shape');
     const problem = this.checklist.problem(password);
     if (problem) errors.password = problem;
-    if (!confirm) errors.confirm = 'Type the new password again.';
-    else if (confirm !== password) errors.confirm = 'The passwords do not match.';
+    if (!confirm) errors.confirm = message('check.confirm.empty-new');
+    else if (confirm !== password) errors.confirm = message('check.confirm.mismatch');
     return errors;
   }
 
@@ -83,18 +85,21 @@ export class AuthForgotPassword extends AuthFormElement {
   protected override async submit(data: FormData, config: CognitoConfig): Promise<void> {
     const email = fieldText(data, 'email').trim();
     if (this.stage === 'email') return this.sendCode(config, email);
-    await cognito.confirmForgotPassword(config, email, fieldText(data, 'code').trim(), fieldText(data, 'password'));
-    this.emit('auth-password-reset', { username: email });
+    await cognito.confirmForgotPassword(config, email, normalizeCode(fieldText(data, 'code')), fieldText(data, 'password'));
+    this.emit('auth-password-reset', { username: cognito.username(config, email) });
+    // The sign-in page says the password changed, with the email filled in.
+    sessionStore.setPendingEmail(email);
+    if (this.next) leaveNotice(message('forgot.next-page'));
     if (this.goNext()) return;
     this.stage = 'done';
-    this.status = 'Your password has been reset. You can sign in with the new password now.';
+    this.status = message('forgot.done');
   }
 
   private async sendCode(config: CognitoConfig, email: string): Promise<void> {
     const delivery = await cognito.forgotPassword(config, email);
     this.sentTo = email;
-    this.emit('auth-reset-code-sent', { username: email, delivery });
-    this.status = `We sent a code to ${delivery?.destination ?? email}.`;
+    this.emit('auth-reset-code-sent', { username: cognito.username(config, email), delivery });
+    this.status = message('forgot.code-sent', { destination: delivery?.destination ?? email });
     if (this.stage !== 'reset') {
       this.stage = 'reset';
       await this.updateComplete;
@@ -111,11 +116,13 @@ export class AuthForgotPassword extends AuthFormElement {
       this.flow,
       () => this.checkEmail(email),
       (config) => this.sendCode(config, email),
+      'resend',
+      message('forgot.resend-busy'),
     );
   }
 
   private renderEmailField(): TemplateResult {
-    return this.renderField({ name: 'email', label: 'Email', type: 'email', autocomplete: 'username', value: this.prefilledEmail });
+    return this.renderField({ name: 'email', label: message('field.email'), type: 'email', autocomplete: 'username', value: this.prefilledEmail });
   }
 
   private renderResetFields(): TemplateResult {
@@ -123,34 +130,38 @@ export class AuthForgotPassword extends AuthFormElement {
     return html`
       ${this.renderField({
         name: 'code',
-        label: 'Reset code',
+        label: message('forgot.code'),
         autocomplete: 'one-time-code',
         inputmode: 'numeric',
-        pattern: '[0-9]{6}',
-        maxlength: 6,
+        secret: true,
         describedBy: [this.idFor('code-hint')],
-        extra: html`<p part="hint" id=${this.idFor('code-hint')}>The 6-digit code we emailed you.</p>`,
+        extra: html`<p part="hint" id=${this.idFor('code-hint')}>${message('forgot.code-hint')}</p>`,
       })}
       ${this.renderField({
         name: 'password',
-        label: 'New password',
+        label: message('field.new-password'),
         type: 'password',
         autocomplete: 'new-password',
         describedBy: [this.checklist.id],
         onInput: this.checklist.handleInput,
         extra: this.checklist.render(),
       })}
-      ${this.renderField({ name: 'confirm', label: 'Confirm new password', type: 'password', autocomplete: 'new-password' })} ${this.renderMessages()}
-      ${this.renderSubmit('Reset password', 'Resetting password…')}
+      ${this.renderField({ name: 'confirm', label: message('field.confirm-new-password'), type: 'password', autocomplete: 'new-password' })}
+      ${this.renderMessages()} ${this.renderSubmit(message('forgot.submit'), message('forgot.busy'))}
       <button part="secondary" type="button" aria-disabled=${waiting || this.busy ? 'true' : 'false'} @click=${this.handleResend}>
-        Send a new code${waiting ? html` <span>(available in ${this.cooldown.remaining} s)</span>` : nothing}
+        ${this.busyAction === 'resend' ? message('forgot.resend-busy') : message('forgot.resend')}${
+          waiting ? html` <span>${message('forgot.resend-wait', { seconds: this.cooldown.remaining })}</span>` : nothing
+        }
       </button>
     `;
   }
 
+  protected override helpLinks(): HelpLink[] {
+    return this.stage === 'done' ? this.linkTo(this.signinUrl, message('forgot.signin-link')) : [];
+  }
+
   private renderDone(): TemplateResult {
-    const signin = this.signinUrl ? safeRedirectUrl(this.signinUrl) : null;
-    return html` <div part="form">${this.renderMessages()} ${signin ? html`<a part="secondary" href=${signin.href}>Sign in</a>` : nothing}</div> `;
+    return html`<div part="form">${this.renderMessages()}</div>`;
   }
 
   override render() {
@@ -158,7 +169,11 @@ export class AuthForgotPassword extends AuthFormElement {
     return html`
       <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.handleSubmit}>
         ${this.renderEmailField()}
-        ${this.stage === 'email' ? html`${this.renderMessages()} ${this.renderSubmit('Send reset code', 'Sending code…')}` : this.renderResetFields()}
+        ${
+          this.stage === 'email'
+            ? html`${this.renderMessages()} ${this.renderSubmit(message('forgot.submit-email'), message('forgot.busy-email'))}`
+            : this.renderResetFields()
+        }
       </form>
     `;
   }

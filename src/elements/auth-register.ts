@@ -1,10 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { AuthError, type AuthErrorCode } from '../cognito/cognito-errors.js';
+import type { AuthError, AuthErrorCode } from '../cognito/cognito-errors.js';
 import { cognito } from '../cognito/cognito-client.js';
 import type { AttributeField, CognitoConfig } from '../cognito/types.js';
+import type { AuthFlow } from '../events.js';
+import { message, type MessageRef } from '../messages/message.js';
 import { sessionStore } from '../session/session-store.js';
-import { AuthFormElement, type FieldErrors } from '../shared/auth-form-element.js';
+import { AuthFormElement, type FieldErrors, type HelpLink } from '../shared/auth-form-element.js';
+import { renderSignedInAs, SignedInAs } from '../shared/signed-in-as.js';
 import { defineElement } from '../shared/define-element.js';
 import { fieldText } from '../shared/form-data.js';
 import { PasswordChecklist } from '../shared/password-checklist.js';
@@ -57,6 +60,13 @@ export class AuthRegister extends AuthFormElement {
    * defaults (or, for `custom:*`, a label made from the name, type text, optional).
    */
   @property({ attribute: false }) attributeFields?: AttributeFieldInput[];
+  /** Sign-in page, linked when the email already has an account. */
+  @property({ attribute: 'signin-url' }) signinUrl?: string;
+  /** Password reset page, linked when the email already has an account. */
+  @property({ attribute: 'forgot-password-url' }) forgotPasswordUrl?: string;
+
+  /** "Already signed in as …", with a sign-out button, instead of the form. */
+  private readonly signedInAs = new SignedInAs(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('attributeList') || changed.has('attributeFields')) {
@@ -69,18 +79,18 @@ export class AuthRegister extends AuthFormElement {
     const email = fieldText(data, 'email').trim();
     const password = fieldText(data, 'password');
     const confirm = fieldText(data, 'confirm');
-    if (!email) errors.email = 'Enter your email address.';
-    else if (!isEmailShaped(email)) errors.email = 'Enter an email address like name@example.com.';
+    if (!email) errors.email = message('check.email.empty');
+    else if (!isEmailShaped(email)) errors.email = message('check.email.shape');
     const passwordProblem = this.checklist.problem(password);
     if (passwordProblem) errors.password = passwordProblem;
-    if (!confirm) errors.confirm = 'Type the password again.';
-    else if (confirm !== password) errors.confirm = 'The passwords do not match.';
+    if (!confirm) errors.confirm = message('check.confirm.empty');
+    else if (confirm !== password) errors.confirm = message('check.confirm.mismatch');
     for (const field of this.fields) {
       // A half-typed date (or number) submits as "": the input itself knows it is incomplete.
       const badInput = this.querySelector<HTMLInputElement>(`input[name="${CSS.escape(field.name)}"]`)?.validity.badInput;
-      const problem = badInput
-        ? `Enter a complete ${field.type === 'date' ? 'date' : field.label.toLowerCase()}.`
-        : checkAttribute(field, normalizeAttribute(field, fieldText(data, field.name)));
+      const incomplete =
+        field.type === 'date' ? message('attribute.check.incomplete-date') : message('attribute.check.incomplete', { label: field.label.toLowerCase() });
+      const problem = badInput ? incomplete : checkAttribute(field, normalizeAttribute(field, fieldText(data, field.name)));
       if (problem) errors[field.name] = problem;
     }
     return errors;
@@ -104,25 +114,24 @@ export class AuthRegister extends AuthFormElement {
     sessionStore.setPendingEmail(email);
     this.emit('auth-registered', { username, email, confirmed, delivery });
     if (this.goNext()) return;
-    this.status = confirmed
-      ? 'Your account is ready. You can sign in now.'
-      : `Account created. We sent a verification code to ${delivery?.destination ?? email}.`;
+    this.status = confirmed ? message('register.done.confirmed') : message('register.done.code-sent', { destination: delivery?.destination ?? email });
   }
 
   // The pool requires an attribute this form does not ask for: the visitor cannot fix that, the
   // site owner can. Cognito names the attribute in its message ("name: The attribute is required").
-  protected override handleFailure(error: AuthError): void {
-    if (error.code !== 'invalid-input') return;
+  protected override errorText(error: AuthError, flow: AuthFlow): MessageRef {
+    if (error.code !== 'invalid-input') return super.errorText(error, flow);
     const missing = [...innermostMessage(error).matchAll(/([\w:]+): The attribute is required/g)]
       .map((match) => match[1])
       .filter((name) => !this.fields.some((field) => field.name === name));
-    if (!missing.length) return;
+    if (!missing.length) return super.errorText(error, flow);
     const labels = missing.map((name) => attributeField({ name }).label.toLowerCase()).join(', ');
-    this.error = new AuthError(
-      error.code,
-      `This site's accounts need details this form does not ask for (${labels}), so you cannot register here yet. Please let the site owner know.`,
-      error,
-    );
+    return { key: 'register.missing-attributes', params: { labels } };
+  }
+
+  protected override helpLinks(): HelpLink[] {
+    if (this.error?.code !== 'username-exists') return [];
+    return [...this.linkTo(this.signinUrl, message('link.signin')), ...this.linkTo(this.forgotPasswordUrl, message('link.reset-password'))];
   }
 
   private renderAttribute(field: AttributeField) {
@@ -130,7 +139,7 @@ export class AuthRegister extends AuthFormElement {
     const hintId = this.idFor(`${field.name}-hint`);
     return this.renderField({
       name: field.name,
-      label: field.required ? field.label : `${field.label} (optional)`,
+      label: field.required ? field.label : message('field.optional', { label: field.label }),
       type: field.type,
       autocomplete: field.autocomplete ?? 'off',
       required: field.required,
@@ -142,20 +151,22 @@ export class AuthRegister extends AuthFormElement {
   }
 
   override render() {
+    if (this.signedInAs.showing) return renderSignedInAs(this.signedInAs);
     return html`
       <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.handleSubmit}>
-        ${this.renderField({ name: 'email', label: 'Email', type: 'email', autocomplete: 'username' })}
+        ${this.renderField({ name: 'email', label: message('field.email'), type: 'email', autocomplete: 'username' })}
         ${this.renderField({
           name: 'password',
-          label: 'Password',
+          label: message('field.password'),
           type: 'password',
           autocomplete: 'new-password',
           describedBy: [this.checklist.id],
           onInput: this.checklist.handleInput,
           extra: this.checklist.render(),
         })}
-        ${this.renderField({ name: 'confirm', label: 'Confirm password', type: 'password', autocomplete: 'new-password' })}
-        ${this.fields.map((field) => this.renderAttribute(field))} ${this.renderMessages()} ${this.renderSubmit('Create account', 'Creating account…')}
+        ${this.renderField({ name: 'confirm', label: message('field.confirm-password'), type: 'password', autocomplete: 'new-password' })}
+        ${this.fields.map((field) => this.renderAttribute(field))} ${this.renderMessages()}
+        ${this.renderSubmit(message('register.submit'), message('register.busy'))}
       </form>
     `;
   }

@@ -4,6 +4,8 @@ import type { AuthError, AuthErrorCode } from '../cognito/cognito-errors.js';
 import { cognito } from '../cognito/cognito-client.js';
 import type { CognitoConfig, SignInStep } from '../cognito/types.js';
 import type { AuthFlow } from '../events.js';
+import { message, type MessageRef } from '../messages/message.js';
+import { SessionController } from '../session/session-controller.js';
 import { sessionStore } from '../session/session-store.js';
 import { adoptStylesOnce } from '../shared/adopt-styles.js';
 import { AuthFormElement, type FieldErrors } from '../shared/auth-form-element.js';
@@ -11,11 +13,17 @@ import { defineElement } from '../shared/define-element.js';
 import { fieldText } from '../shared/form-data.js';
 import { takeNotice } from '../shared/next-page-notice.js';
 import { PasswordChecklist } from '../shared/password-checklist.js';
+import { renderSignedInAs, SignedInAs } from '../shared/signed-in-as.js';
 import { isEmailShaped } from '../shared/validation.js';
 import { signinStyles } from './auth-signin.styles.js';
 import { renderCredentialsStep } from './signin-steps/credentials-step.js';
 import { answerStep, renderExtraStep, stepFlow, validateStep, type ExtraStep } from './signin-steps/signin-steps.js';
 import type { StepContext } from './signin-steps/step-context.js';
+
+// Cognito pauses sign-in after five failed attempts (one second, doubling), so a person typing
+// slowly is told "incorrect" again while the pause grows; from this many failures in a row the
+// message says what is happening.
+const WARN_AFTER_FAILURES = 4;
 
 /** Where a sign-in stands: asking for credentials, or a step Cognito asked for after them. */
 export type SigninStepState = { step: 'credentials' } | ExtraStep;
@@ -38,7 +46,13 @@ export class AuthSignin extends AuthFormElement {
   protected readonly flow: AuthFlow = 'signin';
   /** What was typed in the last submit, for the verification hand-off and "Start over". */
   private lastEmail = '';
+  /** Failed password attempts in a row for `lastEmail`. */
+  private failures = 0;
   private readonly checklist = new PasswordChecklist(this, this.idFor('checklist'));
+  /** The email a previous page handed over (just registered, verified or reset). */
+  private readonly session = new SessionController(this);
+  /** "Signed in as …" with a sign-out button, instead of the form, while someone is signed in. */
+  private readonly signedInAs = new SignedInAs(this);
 
   /** The current step; each step is drawn by its own render function. */
   @state() protected step: SigninStepState = { step: 'credentials' };
@@ -75,10 +89,22 @@ export class AuthSignin extends AuthFormElement {
     const errors: FieldErrors = {};
     const email = fieldText(data, 'username').trim();
     const byEmail = this.usernameField !== 'text';
-    if (!email) errors.username = byEmail ? 'Enter your email address.' : 'Enter your username.';
-    else if (byEmail && !isEmailShaped(email)) errors.username = 'Enter an email address like name@example.com.';
-    if (!data.get('password')) errors.password = 'Enter your password.';
+    if (!email) errors.username = byEmail ? message('check.email.empty') : message('check.username.empty');
+    else if (byEmail && !isEmailShaped(email)) errors.username = message('check.email.shape');
+    if (!data.get('password')) errors.password = message('check.password.empty');
     return errors;
+  }
+
+  protected override checkCurrentForm(data: FormData): FieldErrors {
+    const step = this.step;
+    return step.step === 'credentials' ? this.validate(data) : validateStep(step, data, this.checklist);
+  }
+
+  protected override errorText(error: AuthError, flow: AuthFlow): MessageRef {
+    if (flow === 'signin' && error.code === 'not-authorized' && this.failures >= WARN_AFTER_FAILURES) return { key: 'signin.lockout-warning' };
+    // A texted code is checked in the latest message, not in an app.
+    if (flow === 'mfa' && this.step.step === 'sms' && error.code === 'code-mismatch') return { key: 'error.mfa-sms.code-mismatch' };
+    return super.errorText(error, flow);
   }
 
   protected override fieldForError(code: AuthErrorCode, flow: AuthFlow): string | null {
@@ -107,9 +133,19 @@ export class AuthSignin extends AuthFormElement {
   }
 
   protected override async submit(data: FormData, config: CognitoConfig): Promise<void> {
-    this.lastEmail = fieldText(data, 'username').trim();
+    const email = fieldText(data, 'username').trim();
+    if (email !== this.lastEmail) this.failures = 0;
+    this.lastEmail = email;
     this.needsVerification = false;
-    this.finish(await cognito.signIn(config, this.lastEmail, fieldText(data, 'password')), config);
+    let result: SignInStep;
+    try {
+      result = await cognito.signIn(config, email, fieldText(data, 'password'));
+    } catch (err) {
+      if ((err as AuthError).code === 'not-authorized' || (err as AuthError).code === 'user-not-found') this.failures += 1;
+      throw err;
+    }
+    this.failures = 0;
+    this.finish(result, config);
   }
 
   /** Shows the next step, or (only when done) stores the session and fires auth-signed-in. */
@@ -119,11 +155,11 @@ export class AuthSignin extends AuthFormElement {
       this.step = result;
       return;
     }
+    this.signedInAs.key = 'signin.done';
     sessionStore.signedIn(result.user, config);
-    this.emit('auth-signed-in', { username: result.user.username, email: result.user.email });
-    if (this.goNext()) return;
+    this.emit('auth-signed-in', { username: cognito.username(config, this.lastEmail), email: result.user.email });
     this.step = { step: 'credentials' };
-    this.status = `You are signed in as ${result.user.email ?? this.lastEmail}.`;
+    this.goNext();
   }
 
   private startOver(): void {
@@ -151,13 +187,14 @@ export class AuthSignin extends AuthFormElement {
     if (step.step !== 'credentials') return renderExtraStep(ctx, step, this.checklist);
     return renderCredentialsStep(ctx, {
       byEmail: this.usernameField !== 'text',
-      email: this.lastEmail,
+      email: this.lastEmail || this.session.state.pendingEmail || '',
       verifyUrl: this.needsVerification ? this.verifyUrl : undefined,
       forgotPasswordUrl: this.forgotPasswordUrl,
     });
   }
 
   override render() {
+    if (this.step.step === 'credentials' && this.signedInAs.showing) return renderSignedInAs(this.signedInAs);
     return this.renderStep(this.step);
   }
 }

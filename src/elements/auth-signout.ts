@@ -4,6 +4,7 @@ import { toAuthError } from '../cognito/cognito-errors.js';
 import { authErrorMessage } from '../cognito/error-messages.js';
 import { safeRedirectUrl } from '../config/index.js';
 import type { AuthEventDetails } from '../events.js';
+import { message } from '../messages/message.js';
 import { SessionController } from '../session/session-controller.js';
 import { sessionStore } from '../session/session-store.js';
 import { adoptStylesOnce } from '../shared/adopt-styles.js';
@@ -11,9 +12,6 @@ import { defineElement } from '../shared/define-element.js';
 import { formStyles } from '../shared/form.styles.js';
 import { navigation } from '../shared/navigation.js';
 import { leaveNotice } from '../shared/next-page-notice.js';
-
-const notRevokedNotice =
-  'You are signed out on this device. The sign-in service could not be reached to end the session on the server, so it ends when it expires.';
 
 /**
  * A sign-out button. Its text content is the button's label (default "Sign out"). It is `hidden`
@@ -94,10 +92,9 @@ export class AuthSignout extends LitElement {
     } finally {
       this.busy = false;
     }
-    if (!revoked) {
-      this.notice = notRevokedNotice;
-      leaveNotice(notRevokedNotice); // a gate around us may redirect before it is read
-    }
+    if (!revoked) this.notice = message('signout.not-revoked');
+    // The next page's sign-in form says it (a gate around us may redirect before a note here is read).
+    leaveNotice(revoked ? message('signout.done') : this.notice);
     this.emit('auth-signed-out', { global, revoked });
     // The note must be read before the page changes: a link continues instead.
     const url = this.nextUrl();
@@ -121,13 +118,13 @@ export class AuthSignout extends LitElement {
       const url = this.next ? safeRedirectUrl(this.next) : null;
       return html`
         <p part="status" role="status">${this.notice}</p>
-        ${url ? html`<a part="secondary" href=${url.href}>Continue</a>` : nothing}
+        ${url ? html`<a part="secondary" href=${url.href}>${message('signout.continue')}</a>` : nothing}
       `;
     }
-    const label = this.label || 'Sign out';
+    const label = this.label || message('signout.label');
     return html`
       <button part="submit" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.handleClick}>
-        ${this.busy ? 'Signing out…' : label}
+        ${this.busy ? message('signout.busy') : label}
       </button>
       ${this.error ? html`<p part="error" role="alert">${this.error}</p>` : nothing}
     `;

@@ -4,10 +4,13 @@ import type { AuthErrorCode } from '../cognito/cognito-errors.js';
 import { cognito } from '../cognito/cognito-client.js';
 import type { CognitoConfig } from '../cognito/types.js';
 import { SessionController } from '../session/session-controller.js';
-import { AuthFormElement, type FieldErrors } from '../shared/auth-form-element.js';
+import { AuthFormElement, type FieldErrors, type HelpLink } from '../shared/auth-form-element.js';
 import { defineElement } from '../shared/define-element.js';
+import { message } from '../messages/message.js';
+import { sessionStore } from '../session/session-store.js';
 import { fieldText } from '../shared/form-data.js';
-import { isEmailShaped, isSixDigitCode } from '../shared/validation.js';
+import { leaveNotice } from '../shared/next-page-notice.js';
+import { isEmailShaped, isSixDigitCode, normalizeCode } from '../shared/validation.js';
 
 /**
  * Confirms a new account with the 6-digit code Cognito emailed. The email is pre-filled from the
@@ -27,9 +30,13 @@ export class AuthVerify extends AuthFormElement {
 
   /** Seconds left before another code can be requested. */
   @state() private cooldown = 0;
+  /** The last code was accepted. */
+  @state() private verified = false;
 
   /** Pre-fills the email field (wins over `?email=` and the remembered address). */
   @property() email?: string;
+  /** Sign-in page, linked once the email is verified (or was already). */
+  @property({ attribute: 'signin-url' }) signinUrl?: string;
   /** Seconds to wait after sending a code before another can be requested. Default 30. */
   @property({ attribute: 'resend-cooldown', type: Number }) resendCooldown = 30;
 
@@ -48,16 +55,16 @@ export class AuthVerify extends AuthFormElement {
   }
 
   private checkEmail(email: string): FieldErrors {
-    if (!email) return { email: 'Enter the email address you registered with.' };
-    if (!isEmailShaped(email)) return { email: 'Enter an email address like name@example.com.' };
+    if (!email) return { email: message('check.email.empty-registered') };
+    if (!isEmailShaped(email)) return { email: message('check.email.shape') };
     return {};
   }
 
   protected override validate(data: FormData): FieldErrors {
     const errors = this.checkEmail(fieldText(data, 'email').trim());
-    const code = fieldText(data, 'code').trim();
-    if (!code) errors.code = 'Enter the 6-digit code from the email.';
-    else if (!isSixDigitCode(code)) errors.code = 'The code is 6 digits, like 123456.';
+    const code = normalizeCode(fieldText(data, 'code'));
+    if (!code) errors.code = message('check.code.empty-email');
+    else if (!isSixDigitCode(code)) errors.code = message('check.code.shape');
     return errors;
   }
 
@@ -69,10 +76,19 @@ export class AuthVerify extends AuthFormElement {
 
   protected override async submit(data: FormData, config: CognitoConfig): Promise<void> {
     const email = fieldText(data, 'email').trim();
-    await cognito.confirmSignUp(config, email, fieldText(data, 'code').trim());
-    this.emit('auth-verified', { username: email });
+    await cognito.confirmSignUp(config, email, normalizeCode(fieldText(data, 'code')));
+    this.emit('auth-verified', { username: cognito.username(config, email) });
+    // The sign-in page says why the visitor is there, with the email filled in.
+    sessionStore.setPendingEmail(email);
+    if (this.next) leaveNotice(message('verify.next-page'));
     if (this.goNext()) return;
-    this.status = 'Your email address is verified. You can sign in now.';
+    this.verified = true;
+    this.status = message('verify.done');
+  }
+
+  protected override helpLinks(): HelpLink[] {
+    const canSignIn = this.verified || this.error?.code === 'already-confirmed';
+    return canSignIn ? this.linkTo(this.signinUrl, message('link.signin')) : [];
   }
 
   private handleResend(): void {
@@ -83,10 +99,12 @@ export class AuthVerify extends AuthFormElement {
       () => this.checkEmail(email),
       async (config) => {
         const delivery = await cognito.resendSignUpCode(config, email);
-        this.emit('auth-code-resent', { username: email, delivery });
-        this.status = `We sent a new code to ${delivery?.destination ?? email}.`;
+        this.emit('auth-code-resent', { username: cognito.username(config, email), delivery });
+        this.status = message('verify.resent', { destination: delivery?.destination ?? email });
         this.startCooldown();
       },
+      'resend',
+      message('verify.resend-busy'),
     );
   }
 
@@ -111,20 +129,21 @@ export class AuthVerify extends AuthFormElement {
     // reader can still read how long is left.
     return html`
       <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.handleSubmit}>
-        ${this.renderField({ name: 'email', label: 'Email', type: 'email', autocomplete: 'email', value: this.prefilledEmail })}
+        ${this.renderField({ name: 'email', label: message('field.email'), type: 'email', autocomplete: 'email', value: this.prefilledEmail })}
         ${this.renderField({
           name: 'code',
-          label: 'Verification code',
+          label: message('verify.code'),
           autocomplete: 'one-time-code',
           inputmode: 'numeric',
-          pattern: '[0-9]{6}',
-          maxlength: 6,
+          secret: true,
           describedBy: [this.idFor('code-hint')],
-          extra: html`<p part="hint" id=${this.idFor('code-hint')}>The 6-digit code we emailed you.</p>`,
+          extra: html`<p part="hint" id=${this.idFor('code-hint')}>${message('verify.code-hint')}</p>`,
         })}
-        ${this.renderMessages()} ${this.renderSubmit('Verify', 'Verifying…')}
+        ${this.renderMessages()} ${this.renderSubmit(message('verify.submit'), message('verify.busy'))}
         <button part="secondary" type="button" aria-disabled=${waiting || this.busy ? 'true' : 'false'} @click=${this.handleResend}>
-          Send a new code${waiting ? html` <span>(available in ${this.cooldown} s)</span>` : nothing}
+          ${this.busyAction === 'resend' ? message('verify.resend-busy') : message('verify.resend')}${
+            waiting ? html` <span>${message('verify.resend-wait', { seconds: this.cooldown })}</span>` : nothing
+          }
         </button>
       </form>
     `;

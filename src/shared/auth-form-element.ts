@@ -2,13 +2,15 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { AuthError, type AuthErrorCode } from '../cognito/cognito-errors.js';
-import { authErrorMessage } from '../cognito/error-messages.js';
+import { authErrorKey } from '../cognito/error-messages.js';
 import type { CognitoConfig } from '../cognito/types.js';
 import { onConfigChange, resolveConfig, safeRedirectUrl } from '../config/index.js';
 import type { AuthEventDetails, AuthFlow } from '../events.js';
+import { message, type MessageRef } from '../messages/message.js';
 import { adoptStylesOnce } from './adopt-styles.js';
 import { formStyles } from './form.styles.js';
 import { navigation } from './navigation.js';
+import { reportOnce } from './report-once.js';
 
 /** Problems found in the browser, by field name. */
 export type FieldErrors = Record<string, string>;
@@ -28,14 +30,22 @@ export interface FieldOptions {
   value?: string;
   /** Ids of more elements that describe the input (a hint, a checklist). */
   describedBy?: string[];
+  /** Emptied after a successful submit (default: password fields). */
+  secret?: boolean;
   /** Called on each keystroke. */
   onInput?: (event: InputEvent) => void;
   /** Rendered under the input (a hint, a checklist). */
   extra?: TemplateResult | typeof nothing;
 }
 
-/** Codes whose AuthError message says more than the code's catalogue text. */
-const specificMessages: ReadonlySet<AuthErrorCode> = new Set(['not-configured', 'unsupported-challenge']);
+/** A link offered under the form's error or status (sign in, reset your password). */
+export interface HelpLink {
+  href: string;
+  text: string;
+}
+
+/** The request a busy form is waiting for: its main submit, or a secondary action. */
+export type BusyAction = 'submit' | 'resend' | 'signout';
 
 // A per-bundle prefix keeps ids unique even when two copies of the script share a page.
 const idPrefix = `auth-${Math.random().toString(36).slice(2, 7)}`;
@@ -72,13 +82,16 @@ export abstract class AuthFormElement extends LitElement {
   protected abstract readonly flow: AuthFlow;
   private stopConfigListener?: () => void;
 
-  @state() protected busy = false;
+  /** What the form is waiting for, or null; one request at a time. */
+  @state() protected busyAction: BusyAction | null = null;
   /** The failure of the last request, shown for the whole form. */
   @state() protected error: AuthError | null = null;
   /** Browser-side problems (and a server error concerning one field), by field name. */
   @state() protected fieldErrors: FieldErrors = {};
-  /** The last success message. */
+  /** The last success message (or what a secondary action is doing). */
   @state() protected status = '';
+  /** Password fields the user chose to show as text. */
+  @state() private revealed: ReadonlySet<string> = new Set();
 
   /**
    * AWS region of the user pool, e.g. `us-east-1`; default: the pool id's prefix. Each of these
@@ -99,17 +112,49 @@ export abstract class AuthFormElement extends LitElement {
     return this;
   }
 
+  /** Whether a request is in flight. */
+  protected get busy(): boolean {
+    return this.busyAction !== null;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     adoptStylesOnce(this.getRootNode(), formStyles);
     // configure() may run after we render: drop the "not configured" notice when it does.
     this.stopConfigListener = onConfigChange(() => this.requestUpdate());
+    this.addEventListener('input', this.recheckOnInput);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopConfigListener?.();
+    this.removeEventListener('input', this.recheckOnInput);
   }
+
+  /**
+   * The checks of the form as it stands, for clearing errors while the user corrects them; by
+   * default {@link validate}. An element whose form changes with its step checks that step.
+   */
+  protected checkCurrentForm(data: FormData): FieldErrors {
+    return this.validate(data);
+  }
+
+  // A field's error goes as soon as what is typed is right, not at the next submit: every field
+  // showing an error is checked again (the confirmation depends on the password). A field a
+  // server error pointed at is cleared once it is edited. No new errors appear while typing.
+  private readonly recheckOnInput = (event: Event): void => {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || !input.form || !Object.keys(this.fieldErrors).length) return;
+    const now = this.checkCurrentForm(new FormData(input.form));
+    const kept: FieldErrors = {};
+    for (const [name, problem] of Object.entries(this.fieldErrors)) {
+      const serverMarked = problem === '';
+      if (serverMarked ? name !== input.name : now[name] !== undefined) kept[name] = serverMarked ? '' : now[name];
+    }
+    if (Object.keys(kept).length !== Object.keys(this.fieldErrors).length || Object.entries(kept).some(([k, v]) => this.fieldErrors[k] !== v)) {
+      this.fieldErrors = kept;
+    }
+  };
 
   /** Sends the form's request; throw an AuthError to show it and fire `auth-error`. */
   protected abstract submit(data: FormData, config: CognitoConfig): Promise<void>;
@@ -152,9 +197,17 @@ export abstract class AuthFormElement extends LitElement {
   /**
    * Runs one request: checks in the browser first, then the configuration, then sends, with busy,
    * error and focus handling. A call while another is in flight does nothing (no double submit).
-   * Resolves to whether the task succeeded.
+   * `action` says which button waits (its label changes, not the others'); `busyStatus` is shown
+   * in the status line meanwhile. After a successful submit the password and code fields are
+   * emptied. Resolves to whether the task succeeded.
    */
-  protected async run(flow: AuthFlow, check: () => FieldErrors, task: (config: CognitoConfig) => Promise<void>): Promise<boolean> {
+  protected async run(
+    flow: AuthFlow,
+    check: () => FieldErrors,
+    task: (config: CognitoConfig) => Promise<void>,
+    action: BusyAction = 'submit',
+    busyStatus = '',
+  ): Promise<boolean> {
     if (this.busy) return false;
     this.error = null;
     this.status = '';
@@ -166,36 +219,54 @@ export abstract class AuthFormElement extends LitElement {
     }
     const { config, missing } = this.resolveOwnConfig();
     if (!config) {
-      this.fail(new AuthError('not-configured', notConfiguredMessage(missing)), flow);
+      const text: MessageRef = { key: 'config.missing', params: { fields: missing.join(', ') } };
+      this.fail(new AuthError('not-configured', message(text.key, text.params), undefined, text), flow);
       return false;
     }
     const root = this.getRootNode() as Document | ShadowRoot;
     const focused = root.activeElement instanceof HTMLElement && this.contains(root.activeElement) ? root.activeElement : null;
-    this.busy = true;
+    this.busyAction = action;
+    this.status = busyStatus;
     let ok = false;
     try {
       await task(config);
       ok = true;
     } catch (err) {
+      if (busyStatus && this.status === busyStatus) this.status = '';
       this.fail(err, flow);
     } finally {
-      this.busy = false;
+      this.busyAction = null;
     }
+    if (ok && action === 'submit') this.clearSecrets();
     await this.updateComplete;
     this.restoreFocus(ok, focused);
     return ok;
   }
 
+  // A password or code left in a field after it served is one a passer-by can read or reuse.
+  private clearSecrets(): void {
+    for (const input of this.querySelectorAll<HTMLInputElement>('input[type="password"], input[data-auth-clear]')) input.value = '';
+    this.revealed = new Set();
+  }
+
+  /**
+   * The message shown for a failure: the error's own catalogue text where it has one (a named
+   * challenge, the site's reason, a configuration problem), else the code's, worded for the flow.
+   */
+  protected errorText(error: AuthError, flow: AuthFlow): MessageRef {
+    return error.text ?? { key: authErrorKey(error.code, flow) };
+  }
+
   private fail(err: unknown, flow: AuthFlow): void {
     const cause = err instanceof AuthError ? err : new AuthError('unknown', String(err), err);
-    // Worded for this flow and keyed by code; our own not-configured and unsupported-challenge
-    // texts name what is missing.
-    const message = cause.message && specificMessages.has(cause.code) ? cause.message : authErrorMessage(cause.code, flow);
-    this.error = new AuthError(cause.code, message, cause);
+    reportForDevelopers(cause);
+    const text = this.errorText(cause, flow);
+    const shown = message(text.key, text.params);
+    this.error = new AuthError(cause.code, shown, cause, text);
     const field = this.fieldForError(cause.code, flow);
     // The alert carries the text; the field points at it so it is read again on focus.
     if (field) this.fieldErrors = { [field]: '' };
-    this.emit('auth-error', { flow, code: cause.code, message });
+    this.emit('auth-error', { flow, code: cause.code, message: shown });
     this.handleFailure(this.error, flow);
   }
 
@@ -229,11 +300,33 @@ export abstract class AuthFormElement extends LitElement {
     return true;
   }
 
+  private toggleReveal(name: string): void {
+    const next = new Set(this.revealed);
+    if (!next.delete(name)) next.add(name);
+    this.revealed = next;
+  }
+
+  /** The show-password button of a password field: one name, its state in `aria-pressed`. */
+  private renderReveal(name: string, inputId: string): TemplateResult {
+    const shown = this.revealed.has(name);
+    return html`<button
+      part="secondary reveal"
+      type="button"
+      aria-controls=${inputId}
+      aria-pressed=${shown ? 'true' : 'false'}
+      @click=${() => this.toggleReveal(name)}
+    >
+      ${message('password.show')}
+    </button>`;
+  }
+
   /** One labelled input with its error, described by its hint, its error and the form's alert. */
   protected renderField(field: FieldOptions): TemplateResult {
     const id = this.idFor(field.name);
     const problem = this.fieldErrors[field.name];
     const invalid = problem !== undefined;
+    const password = field.type === 'password';
+    const type = password && this.revealed.has(field.name) ? 'text' : (field.type ?? 'text');
     const describedBy = [
       ...(field.describedBy ?? []),
       ...(problem ? [`${id}-error`] : []),
@@ -246,38 +339,59 @@ export abstract class AuthFormElement extends LitElement {
           part="input"
           id=${id}
           name=${field.name}
-          type=${field.type ?? 'text'}
+          type=${type}
           autocomplete=${field.autocomplete}
           inputmode=${ifDefined(field.inputmode)}
           pattern=${ifDefined(field.pattern)}
           maxlength=${ifDefined(field.maxlength)}
+          ?data-auth-clear=${field.secret ?? password}
+          spellcheck=${ifDefined(password ? 'false' : undefined)}
+          autocapitalize=${ifDefined(password ? 'off' : undefined)}
           ?required=${field.required ?? true}
           aria-invalid=${invalid ? 'true' : 'false'}
           aria-describedby=${ifDefined(describedBy.length ? describedBy.join(' ') : undefined)}
           .value=${field.value ?? ''}
           @input=${field.onInput}
         />
-        ${field.extra ?? nothing} ${problem ? html`<p part="error" id="${id}-error">${problem}</p>` : nothing}
+        ${password ? this.renderReveal(field.name, id) : nothing} ${field.extra ?? nothing}
+        ${problem ? html`<p part="error" id="${id}-error">${problem}</p>` : nothing}
       </div>
     `;
   }
 
-  /** The configuration warning, the form-level error and the success status. */
+  /** Links that help with the current error or status (none by default). */
+  protected helpLinks(): HelpLink[] {
+    return [];
+  }
+
+  /** A same-origin link to a page the site configured, or nothing when unset or unsafe. */
+  protected linkTo(url: string | undefined, text: string): HelpLink[] {
+    const href = url ? safeRedirectUrl(url) : null;
+    return href ? [{ href: href.href, text }] : [];
+  }
+
+  /** The configuration warning, the form-level error and the success status, with their links. */
   protected renderMessages(): TemplateResult {
     const { missing } = this.error ? { missing: [] } : this.resolveOwnConfig();
-    const text = this.error?.message ?? (missing.length ? notConfiguredMessage(missing) : '');
+    const text = this.error?.message ?? (missing.length ? message('config.missing', { fields: missing.join(', ') }) : '');
+    const links = this.helpLinks();
     return html`
       ${text ? html`<p part="error" role="alert" id=${this.idFor('alert')}>${text}</p>` : nothing}
       <p part="status" role="status">${this.status}</p>
+      ${links.map((link) => html`<a part="secondary" href=${link.href}>${link.text}</a>`)}
     `;
   }
 
-  /** The submit button, disabled and relabelled while busy. */
+  /** The submit button: disabled while any request is in flight, relabelled while its own is. */
   protected renderSubmit(label: string, busyLabel: string): TemplateResult {
-    return html`<button part="submit" type="submit" ?disabled=${this.busy}>${this.busy ? busyLabel : label}</button>`;
+    const waiting = this.busyAction === 'submit';
+    return html`<button part="submit" type="submit" ?disabled=${this.busy}>${waiting ? busyLabel : label}</button>`;
   }
 }
 
-function notConfiguredMessage(missing: string[]): string {
-  return `This form is not configured yet: missing ${missing.join(', ')}.`;
+// Our own bugs and the site's configuration problems are for its developer: the console says what
+// the visitor's message cannot (once per distinct problem, not on every retry).
+function reportForDevelopers(error: AuthError): void {
+  if (error.code === 'not-configured') reportOnce('error', `cognito-auth-elements: ${error.message}`);
+  else if (error.code === 'unknown' && error.cause instanceof Error) reportOnce('error', 'cognito-auth-elements: unexpected error', error.cause);
 }

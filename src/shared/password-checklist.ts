@@ -1,7 +1,8 @@
 // The live password checklist of <auth-register>'s kind, as a controller, so every form that sets
 // a password (reset, forced new password) shows the same rules and announces them the same way.
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { checkPassword, parsePolicy, summarize, type PasswordPolicy } from './password-policy.js';
+import { message } from '../messages/message.js';
+import { checkPassword, hasOuterSpace, parsePolicy, summarize, type PasswordPolicy } from './password-policy.js';
 
 // Announce the checklist's summary once typing pauses, not on every keystroke.
 const ANNOUNCE_AFTER_MS = 1200;
@@ -57,19 +58,28 @@ export class PasswordChecklist implements ReactiveController {
 
   /** What is wrong with `password`, for the field's error; undefined when it is fine. */
   problem(password: string): string | undefined {
-    if (!password) return 'Choose a password.';
+    if (!password) return message('check.password.choose');
     const unmet = checkPassword(this.policy, password).filter((rule) => !rule.met);
-    return unmet.length ? `The password needs: ${unmet.map((r) => r.label.toLowerCase()).join(', ')}.` : undefined;
+    if (unmet.length) return message('check.password.needs', { rules: unmet.map((r) => r.label.toLowerCase()).join(', ') });
+    return hasOuterSpace(password) ? message('check.password.outer-space') : undefined;
+  }
+
+  // The outer-space rule is listed only once it is broken: it is rare, and a list of what a
+  // password must not be would crowd out what it must be.
+  private rules() {
+    const rules = checkPassword(this.policy, this.password);
+    if (hasOuterSpace(this.password)) rules.push({ rule: 'outer-space', label: message('checklist.no-outer-space'), met: false });
+    return rules;
   }
 
   render(): TemplateResult {
     return html`
-      <ul part="checklist" id=${this.id} aria-label="Password requirements">
-        ${checkPassword(this.policy, this.password).map(
+      <ul part="checklist" id=${this.id} aria-label=${message('checklist.label')}>
+        ${this.rules().map(
           (rule) => html`
             <li ?data-met=${rule.met}>
               <span aria-hidden="true">${rule.met ? '✓' : '○'}</span>
-              <span>${rule.label}<span data-auth-sr>${rule.met ? ' (met)' : ' (not met yet)'}</span></span>
+              <span>${rule.label}<span data-auth-sr>${rule.met ? message('checklist.met') : message('checklist.unmet')}</span></span>
             </li>
           `,
         )}

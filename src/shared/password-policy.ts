@@ -1,6 +1,7 @@
 // The pool's password policy, checked in the browser so people see what is missing before a
 // request is sent. It cannot be read from the pool without AWS credentials, so the page states it
 // (attributes on <auth-register>); the default is Cognito's default policy.
+import { message } from '../messages/message.js';
 
 export type PasswordRule = 'length' | 'upper' | 'lower' | 'digit' | 'symbol';
 
@@ -10,7 +11,7 @@ export interface PasswordPolicy {
 }
 
 export interface RuleResult {
-  rule: PasswordRule;
+  rule: PasswordRule | 'outer-space';
   label: string;
   met: boolean;
 }
@@ -28,13 +29,6 @@ const tests: Record<Exclude<PasswordRule, 'length'>, (password: string) => boole
   lower: (p) => /[a-z]/.test(p),
   digit: (p) => /[0-9]/.test(p),
   symbol: (p) => [...p.trim()].some((c) => SYMBOLS.has(c)),
-};
-
-const labels: Record<Exclude<PasswordRule, 'length'>, string> = {
-  upper: 'An uppercase letter',
-  lower: 'A lowercase letter',
-  digit: 'A number',
-  symbol: 'A symbol (such as ! or %)',
 };
 
 /**
@@ -55,9 +49,10 @@ export function parsePolicy(minLength: number | null | undefined, require: strin
 
 /** Each rule of `policy` with whether `password` meets it, in Cognito's order. */
 export function checkPassword(policy: PasswordPolicy, password: string): RuleResult[] {
-  const results: RuleResult[] = [{ rule: 'length', label: `At least ${policy.minLength} characters`, met: password.length >= policy.minLength }];
+  const length = message('checklist.length', { count: policy.minLength });
+  const results: RuleResult[] = [{ rule: 'length', label: length, met: password.length >= policy.minLength }];
   for (const rule of REQUIREMENTS) {
-    if (policy.require.has(rule)) results.push({ rule, label: labels[rule], met: tests[rule](password) });
+    if (policy.require.has(rule)) results.push({ rule, label: message(`checklist.${rule}`), met: tests[rule](password) });
   }
   return results;
 }
@@ -65,7 +60,12 @@ export function checkPassword(policy: PasswordPolicy, password: string): RuleRes
 /** A one-line summary for screen readers, e.g. "Password: 3 of 5 requirements met." */
 export function summarize(results: RuleResult[]): string {
   const met = results.filter((r) => r.met).length;
-  if (met === results.length) return 'Password: all requirements met.';
+  if (met === results.length) return message('checklist.summary.all');
   const missing = results.filter((r) => !r.met).map((r) => r.label.toLowerCase());
-  return `Password: ${met} of ${results.length} requirements met. Still needed: ${missing.join(', ')}.`;
+  return message('checklist.summary.some', { met, total: results.length, missing: missing.join(', ') });
+}
+
+/** Cognito refuses a password that starts or ends with a space (one inside is a symbol). */
+export function hasOuterSpace(password: string): boolean {
+  return password !== password.replace(/^\s+|\s+$/g, '');
 }

@@ -3,16 +3,19 @@
 // `custom:*` attributes. Also parses the `attributes="name* phone_number custom:company"` list and
 // checks values in the browser in the formats Cognito stores.
 import type { AttributeField } from '../cognito/types.js';
+import { message, type MessageKey } from '../messages/message.js';
+import { isEmailShaped } from './validation.js';
 
 /** An attribute field as a page may give it: only `name` is needed, the rest has defaults. */
 export type AttributeFieldInput = Pick<AttributeField, 'name'> & Partial<AttributeField>;
 
 interface Known {
-  label: string;
+  /** The catalogue key of the label. */
+  label: MessageKey;
   type: AttributeField['type'];
   autocomplete: string;
-  /** Help shown under the input. */
-  hint?: string;
+  /** The catalogue key of the help shown under the input. */
+  hint?: MessageKey;
   /** A check beyond what the type implies; returns the problem, or null. */
   check?: (value: string) => string | null;
 }
@@ -20,28 +23,28 @@ interface Known {
 // Cognito's standard attributes. `email` is left out: the form always asks for it.
 // Autocomplete tokens: https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#autofill
 const known: Record<string, Known> = {
-  name: { label: 'Full name', type: 'text', autocomplete: 'name' },
-  given_name: { label: 'First name', type: 'text', autocomplete: 'given-name' },
-  family_name: { label: 'Last name', type: 'text', autocomplete: 'family-name' },
-  middle_name: { label: 'Middle name', type: 'text', autocomplete: 'additional-name' },
-  nickname: { label: 'Nickname', type: 'text', autocomplete: 'nickname' },
+  name: { label: 'attribute.name', type: 'text', autocomplete: 'name' },
+  given_name: { label: 'attribute.given_name', type: 'text', autocomplete: 'given-name' },
+  family_name: { label: 'attribute.family_name', type: 'text', autocomplete: 'family-name' },
+  middle_name: { label: 'attribute.middle_name', type: 'text', autocomplete: 'additional-name' },
+  nickname: { label: 'attribute.nickname', type: 'text', autocomplete: 'nickname' },
   // Not "username": password managers would pair it with the password instead of the email.
-  preferred_username: { label: 'Preferred username', type: 'text', autocomplete: 'off' },
+  preferred_username: { label: 'attribute.preferred_username', type: 'text', autocomplete: 'off' },
   phone_number: {
-    label: 'Phone number',
+    label: 'attribute.phone_number',
     type: 'tel',
     autocomplete: 'tel',
-    hint: 'With the country code, e.g. +14155550123.',
+    hint: 'attribute.hint.phone_number',
   },
-  birthdate: { label: 'Date of birth', type: 'date', autocomplete: 'bday', check: notInTheFuture },
-  gender: { label: 'Gender', type: 'text', autocomplete: 'sex' },
-  locale: { label: 'Language', type: 'text', autocomplete: 'language', hint: 'e.g. en-US.' },
-  zoneinfo: { label: 'Time zone', type: 'text', autocomplete: 'off', hint: 'e.g. Europe/Paris.' },
-  address: { label: 'Address', type: 'text', autocomplete: 'street-address' },
-  website: { label: 'Website', type: 'url', autocomplete: 'url' },
-  picture: { label: 'Picture URL', type: 'url', autocomplete: 'photo' },
-  profile: { label: 'Profile page', type: 'url', autocomplete: 'url' },
-  updated_at: { label: 'Last updated (seconds since 1970)', type: 'number', autocomplete: 'off' },
+  birthdate: { label: 'attribute.birthdate', type: 'date', autocomplete: 'bday', check: notInTheFuture },
+  gender: { label: 'attribute.gender', type: 'text', autocomplete: 'sex' },
+  locale: { label: 'attribute.locale', type: 'text', autocomplete: 'language', hint: 'attribute.hint.locale' },
+  zoneinfo: { label: 'attribute.zoneinfo', type: 'text', autocomplete: 'off', hint: 'attribute.hint.zoneinfo' },
+  address: { label: 'attribute.address', type: 'text', autocomplete: 'street-address' },
+  website: { label: 'attribute.website', type: 'url', autocomplete: 'url' },
+  picture: { label: 'attribute.picture', type: 'url', autocomplete: 'photo' },
+  profile: { label: 'attribute.profile', type: 'url', autocomplete: 'url' },
+  updated_at: { label: 'attribute.updated_at', type: 'number', autocomplete: 'off' },
 };
 
 /** Cognito's limit for one attribute value. */
@@ -69,7 +72,7 @@ export function attributeField(input: AttributeFieldInput): AttributeField {
   }
   return {
     name: input.name,
-    label: input.label ?? base?.label ?? labelFromName(input.name),
+    label: input.label ?? (base ? message(base.label) : labelFromName(input.name)),
     type: input.type ?? base?.type ?? 'text',
     required: input.required ?? false,
     autocomplete: input.autocomplete ?? base?.autocomplete ?? 'off',
@@ -95,7 +98,8 @@ export function parseAttributeList(list: string | null | undefined): AttributeFi
 
 /** Help text for a field, if the catalogue has any. */
 export function attributeHint(field: AttributeField): string | undefined {
-  return known[field.name]?.hint ?? (field.type === 'tel' ? known.phone_number.hint : undefined);
+  const key = known[field.name]?.hint ?? (field.type === 'tel' ? known.phone_number.hint : undefined);
+  return key && message(key);
 }
 
 /** The value as Cognito wants it: trimmed; a phone number without spaces, dashes, dots or brackets. */
@@ -106,8 +110,8 @@ export function normalizeAttribute(field: AttributeField, value: string): string
 
 /** What is wrong with a (normalized) value, or null. An empty optional field is fine. */
 export function checkAttribute(field: AttributeField, value: string): string | null {
-  if (!value) return field.required ? `Enter your ${field.label.toLowerCase()}.` : null;
-  if (value.length > ATTRIBUTE_MAX_LENGTH) return `${field.label} can be at most ${ATTRIBUTE_MAX_LENGTH} characters.`;
+  if (!value) return field.required ? message('attribute.check.required', { label: field.label.toLowerCase() }) : null;
+  if (value.length > ATTRIBUTE_MAX_LENGTH) return message('attribute.check.too-long', { label: field.label, max: ATTRIBUTE_MAX_LENGTH });
   const byType = checkType(field, value);
   return byType ?? known[field.name]?.check?.(value) ?? null;
 }
@@ -116,15 +120,15 @@ function checkType(field: AttributeField, value: string): string | null {
   switch (field.type) {
     case 'tel':
       // E.164, the only format Cognito accepts: + then up to 15 digits, no leading zero.
-      return /^\+[1-9]\d{1,14}$/.test(value) ? null : 'Enter the number with its country code, starting with +.';
+      return /^\+[1-9]\d{1,14}$/.test(value) ? null : message('attribute.check.tel');
     case 'date':
-      return isCalendarDate(value) ? null : 'Enter a valid date.';
+      return isCalendarDate(value) ? null : message('attribute.check.date');
     case 'url':
-      return isWebUrl(value) ? null : 'Enter a web address starting with https://.';
+      return isWebUrl(value) ? null : message('attribute.check.url');
     case 'number':
-      return /^-?\d+$/.test(value) ? null : 'Enter a whole number.';
+      return /^-?\d+$/.test(value) ? null : message('attribute.check.number');
     case 'email':
-      return /^[^\s@]+@[^\s@]+\.[^\s@.]+$/.test(value) ? null : 'Enter an email address like name@example.com.';
+      return isEmailShaped(value) ? null : message('check.email.shape');
     default:
       return null;
   }
@@ -150,5 +154,5 @@ function isWebUrl(value: string): boolean {
 
 function notInTheFuture(value: string): string | null {
   const today = new Date().toISOString().slice(0, 10);
-  return value > today ? 'The date of birth cannot be in the future.' : null;
+  return value > today ? message('attribute.check.future-birthdate') : null;
 }

@@ -13,3 +13,8 @@ export function isEmailShaped(value: string): boolean {
 export function isSixDigitCode(value: string): boolean {
   return /^\d{6}$/.test(value);
 }
+
+/** A code as typed or pasted ("039 884", "039-884") → the digits Cognito wants ("039884"). */
+export function normalizeCode(value: string): string {
+  return value.replace(/[\s\u00a0-]/g, '');
+}

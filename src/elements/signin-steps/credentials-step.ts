@@ -1,6 +1,7 @@
 // The first step: email (or username) and password, with links to verify and to reset.
 import { html, nothing, type TemplateResult } from 'lit';
 import { safeRedirectUrl } from '../../config/index.js';
+import { message } from '../../messages/message.js';
 import type { StepContext } from './step-context.js';
 
 export interface CredentialsOptions {
@@ -24,15 +25,15 @@ export function renderCredentialsStep(ctx: StepContext, options: CredentialsOpti
     <form part="form" novalidate aria-busy=${ctx.busy ? 'true' : 'false'} @submit=${ctx.handleSubmit}>
       ${ctx.field({
         name: 'username',
-        label: byEmail ? 'Email' : 'Username',
+        label: byEmail ? message('field.email') : message('field.username'),
         type: byEmail ? 'email' : 'text',
         // "username" even for an email: password managers pair it with current-password.
         autocomplete: 'username',
         value: options.email,
       })}
-      ${ctx.field({ name: 'password', label: 'Password', type: 'password', autocomplete: 'current-password' })} ${ctx.messages()}
-      ${link(options.verifyUrl, 'Verify your email address')} ${ctx.submit('Sign in', 'Signing in…')}
-      ${link(options.forgotPasswordUrl, 'Forgot your password?')}
+      ${ctx.field({ name: 'password', label: message('field.password'), type: 'password', autocomplete: 'current-password' })} ${ctx.messages()}
+      ${link(options.verifyUrl, message('signin.verify-link'))} ${ctx.submit(message('signin.submit'), message('signin.busy'))}
+      ${link(options.forgotPasswordUrl, message('signin.forgot-link'))}
     </form>
   `;
 }

@@ -2,6 +2,7 @@
 // for a new password (with the policy checklist) and any attribute the pool requires.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AttributeField, SignInStep } from '../../cognito/types.js';
+import { message } from '../../messages/message.js';
 import type { FieldErrors } from '../../shared/auth-form-element.js';
 import { fieldText } from '../../shared/form-data.js';
 import type { PasswordChecklist } from '../../shared/password-checklist.js';
@@ -16,7 +17,7 @@ const fieldName = (attribute: string) => `attr-${attribute}`;
 
 /** The field for a required attribute (the sign-up catalogue's; email, which it leaves out, here). */
 function fieldFor(name: string): AttributeField {
-  if (name === 'email') return { name, label: 'Email', type: 'email', required: true, autocomplete: 'email' };
+  if (name === 'email') return { name, label: message('field.email'), type: 'email', required: true, autocomplete: 'email' };
   return attributeField({ name, required: true });
 }
 
@@ -28,11 +29,11 @@ export function validateNewPassword(step: NewPasswordStep, data: FormData, check
   const confirm = fieldText(data, 'confirm');
   const problem = checklist.problem(password);
   if (problem) errors.password = problem;
-  if (!confirm) errors.confirm = 'Type the new password again.';
-  else if (confirm !== password) errors.confirm = 'The passwords do not match.';
+  if (!confirm) errors.confirm = message('check.confirm.empty-new');
+  else if (confirm !== password) errors.confirm = message('check.confirm.mismatch');
   for (const field of step.requiredAttributes.map(fieldFor)) {
     const value = valueOf(field, data);
-    const problem = field.type === 'email' && value && !isEmailShaped(value) ? 'Enter an email address like name@example.com.' : checkAttribute(field, value);
+    const problem = field.type === 'email' && value && !isEmailShaped(value) ? message('check.email.shape') : checkAttribute(field, value);
     if (problem) errors[fieldName(field.name)] = problem;
   }
   return errors;
@@ -45,20 +46,19 @@ export function attributesFrom(step: NewPasswordStep, data: FormData): Record<st
 
 export function renderNewPasswordStep(ctx: StepContext, step: NewPasswordStep, checklist: PasswordChecklist): TemplateResult {
   const intro = html`<p part="hint">
-    Your account was set up with a temporary password. Choose your own password to finish signing
-    in${step.requiredAttributes.length ? ', and fill in the details below' : ''}.
+    ${step.requiredAttributes.length ? message('signin.new-password.intro-details') : message('signin.new-password.intro')}
   </p>`;
   const fields = html`
     ${ctx.field({
       name: 'password',
-      label: 'New password',
+      label: message('field.new-password'),
       type: 'password',
       autocomplete: 'new-password',
       describedBy: [checklist.id],
       onInput: checklist.handleInput,
       extra: checklist.render(),
     })}
-    ${ctx.field({ name: 'confirm', label: 'Confirm new password', type: 'password', autocomplete: 'new-password' })}
+    ${ctx.field({ name: 'confirm', label: message('field.confirm-new-password'), type: 'password', autocomplete: 'new-password' })}
     ${step.requiredAttributes.map(fieldFor).map((field) => {
       const hint = attributeHint(field);
       const hintId = ctx.idFor(`${fieldName(field.name)}-hint`);
@@ -72,5 +72,5 @@ export function renderNewPasswordStep(ctx: StepContext, step: NewPasswordStep, c
       });
     })}
   `;
-  return stepForm(ctx, intro, fields, ctx.submit('Set password and sign in', 'Signing in…'));
+  return stepForm(ctx, intro, fields, ctx.submit(message('signin.new-password.submit'), message('signin.busy')));
 }

@@ -7,7 +7,8 @@ import type { AuthFlow } from '../../events.js';
 import type { FieldErrors } from '../../shared/auth-form-element.js';
 import { fieldText } from '../../shared/form-data.js';
 import type { PasswordChecklist } from '../../shared/password-checklist.js';
-import { isSixDigitCode } from '../../shared/validation.js';
+import { message } from '../../messages/message.js';
+import { isSixDigitCode, normalizeCode } from '../../shared/validation.js';
 import { renderCodeStep } from './code-step.js';
 import { attributesFrom, renderNewPasswordStep, validateNewPassword } from './new-password-step.js';
 import type { StepContext } from './step-context.js';
@@ -22,15 +23,15 @@ export function stepFlow(step: ExtraStep): AuthFlow {
 
 export function validateStep(step: ExtraStep, data: FormData, checklist: PasswordChecklist): FieldErrors {
   if (step.step === 'new-password') return validateNewPassword(step, data, checklist);
-  const code = fieldText(data, 'code').trim();
-  if (!code) return { code: 'Enter the 6-digit code.' };
-  if (!isSixDigitCode(code)) return { code: 'The code is 6 digits, like 123456.' };
+  const code = normalizeCode(fieldText(data, 'code'));
+  if (!code) return { code: message('check.code.empty') };
+  if (!isSixDigitCode(code)) return { code: message('check.code.shape') };
   return {};
 }
 
 /** Sends the step's answer; resolves to the next step (or done). */
 export function answerStep(step: ExtraStep, data: FormData, config: CognitoConfig): Promise<SignInStep> {
-  const code = fieldText(data, 'code').trim();
+  const code = normalizeCode(fieldText(data, 'code'));
   switch (step.step) {
     case 'new-password':
       return cognito.completeNewPassword(config, step.pending, fieldText(data, 'password'), attributesFrom(step, data));

@@ -2,6 +2,7 @@
 // renderers, and the element's handlers. The steps are plain functions, so each stays small and
 // the element keeps its protected members to itself.
 import { html, type TemplateResult } from 'lit';
+import { message } from '../../messages/message.js';
 import type { FieldOptions } from '../../shared/auth-form-element.js';
 
 export interface StepContext {
@@ -23,7 +24,7 @@ export function stepForm(ctx: StepContext, intro: TemplateResult, fields: Templa
   return html`
     <form part="form" novalidate aria-busy=${ctx.busy ? 'true' : 'false'} @submit=${ctx.handleSubmit}>
       ${intro} ${fields} ${ctx.messages()} ${submit}
-      <button part="secondary" type="button" aria-disabled=${ctx.busy ? 'true' : 'false'} @click=${ctx.startOver}>Start over</button>
+      <button part="secondary" type="button" aria-disabled=${ctx.busy ? 'true' : 'false'} @click=${ctx.startOver}>${message('signin.start-over')}</button>
     </form>
   `;
 }
@@ -35,8 +36,7 @@ export function codeField(ctx: StepContext, label: string, hint: string): Templa
     label,
     autocomplete: 'one-time-code',
     inputmode: 'numeric',
-    pattern: '[0-9]{6}',
-    maxlength: 6,
+    secret: true,
     describedBy: [ctx.idFor('code-hint')],
     extra: html`<p part="hint" id=${ctx.idFor('code-hint')}>${hint}</p>`,
   });

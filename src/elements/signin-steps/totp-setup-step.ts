@@ -3,6 +3,7 @@
 // first code to confirm the app is set up.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SignInStep } from '../../cognito/types.js';
+import { message } from '../../messages/message.js';
 import type { qrCode } from './qr-code.js';
 import { codeField, stepForm, type StepContext } from './step-context.js';
 
@@ -30,33 +31,33 @@ export function groupSecret(secret: string): string {
 async function copySecret(ctx: StepContext, secret: string): Promise<void> {
   try {
     await navigator.clipboard.writeText(secret);
-    ctx.setStatus('Setup key copied.');
+    ctx.setStatus(message('signin.totp-setup.copied'));
   } catch {
-    ctx.setStatus('Could not copy the key: select it and copy it yourself.');
+    ctx.setStatus(message('signin.totp-setup.copy-failed'));
   }
 }
 
 export function renderTotpSetupStep(ctx: StepContext, step: Extract<SignInStep, { step: 'totp-setup' }>): TemplateResult {
   const intro = html`
-    <p part="hint">This account needs an authenticator app (such as Google Authenticator, Microsoft Authenticator or 1Password) for signing in.</p>
+    <p part="hint">${message('signin.totp-setup.intro')}</p>
     <ol part="hint" data-auth-steps>
-      <li>Scan this QR code with the app, or enter the key below by hand.</li>
-      <li>Enter the 6-digit code the app then shows.</li>
+      <li>${message('signin.totp-setup.step-scan')}</li>
+      <li>${message('signin.totp-setup.step-code')}</li>
     </ol>
-    <div data-auth-qr>${qrCodeWhenLoaded(ctx, step.otpauthUri, 'QR code to add this account to an authenticator app')}</div>
+    <div data-auth-qr>${qrCodeWhenLoaded(ctx, step.otpauthUri, message('signin.totp-setup.qr-label'))}</div>
     <div part="field">
-      <p part="label">Setup key</p>
+      <p part="label">${message('signin.totp-setup.key')}</p>
       <code data-auth-secret>${groupSecret(step.secret)}</code>
       <div data-auth-actions>
-        <button part="secondary" type="button" @click=${() => copySecret(ctx, step.secret)}>Copy key</button>
-        <a part="secondary" href=${step.otpauthUri}>Open in an authenticator app on this device</a>
+        <button part="secondary" type="button" @click=${() => copySecret(ctx, step.secret)}>${message('signin.totp-setup.copy')}</button>
+        <a part="secondary" href=${step.otpauthUri}>${message('signin.totp-setup.open-app')}</a>
       </div>
     </div>
   `;
   return stepForm(
     ctx,
     intro,
-    codeField(ctx, 'Code from the app', 'The 6-digit code your app shows for this site.'),
-    ctx.submit('Verify and sign in', 'Verifying…'),
+    codeField(ctx, message('signin.totp-setup.code'), message('signin.totp-setup.hint')),
+    ctx.submit(message('signin.totp-setup.submit'), message('signin.code.busy')),
   );
 }
