@@ -1,12 +1,15 @@
 import { defaultPasswordPolicy, type PasswordPolicy } from './policy.js';
+import { AttributeSchema, parseCustomAttributes, type SchemaAttribute } from './schema.js';
 
 export type MfaSetting = 'OFF' | 'OPTIONAL' | 'ON';
 
 /**
- * How unknown users are reported (protocol §6.4). 'SIGN_IN' (default): sign-in never reveals it
- * ("Incorrect username or password." after a simulated SRP challenge), other operations answer
- * UserNotFoundException as LEGACY does. 'ENABLED': hidden everywhere. 'LEGACY': revealed
- * everywhere, sign-in included ("User does not exist.").
+ * How unknown users are reported (protocol §6.4). 'ENABLED' (default, as new Cognito app clients):
+ * hidden everywhere (sign-in says "Incorrect username or password." after a simulated SRP
+ * challenge, ForgotPassword and ResendConfirmationCode answer a simulated CodeDeliveryDetails,
+ * ConfirmSignUp and ConfirmForgotPassword CodeMismatchException). 'SIGN_IN': hidden at sign-in
+ * only, other operations answer UserNotFoundException. 'LEGACY': revealed everywhere, sign-in
+ * included ("User does not exist.").
  */
 export type UserExistenceErrors = 'SIGN_IN' | 'ENABLED' | 'LEGACY';
 
@@ -71,9 +74,17 @@ export interface LocalPoolOptions {
   usernameAttributes?: 'email'[];
   /** Default ['email']. */
   requiredAttributes?: string[];
+  /**
+   * The custom attributes the pool's schema declares (default none: any `custom:*` is refused, as
+   * Cognito refuses attributes its schema lacks). Either the CLI form,
+   * `'company:string,tier:number:mutable:1..5'` (see parseCustomAttributes), or Cognito's
+   * SchemaAttributeType list (`[{ Name: 'company', AttributeDataType: 'String', Mutable: true }]`).
+   * Custom attributes are immutable (settable at creation only) unless declared mutable.
+   */
+  customAttributes?: string | SchemaAttribute[];
   /** Default 'OFF'. */
   mfa?: MfaSetting;
-  /** Default 'SIGN_IN'; see UserExistenceErrors. */
+  /** Default 'ENABLED'; see UserExistenceErrors. */
   preventUserExistenceErrors?: UserExistenceErrors;
   /** Absent: no rotation (refresh returns only ID and access tokens, as today's default clients). */
   refreshTokenRotation?: RefreshTokenRotation;
@@ -93,6 +104,7 @@ export interface PoolConfig {
   passwordPolicy: PasswordPolicy;
   emailAsUsername: boolean;
   requiredAttributes: string[];
+  schema: AttributeSchema;
   mfa: MfaSetting;
   existenceErrors: UserExistenceErrors;
   /** null: rotation disabled. */
@@ -111,7 +123,7 @@ export function resolveConfig(options: LocalPoolOptions): PoolConfig {
   }
   const mfa = options.mfa ?? 'OFF';
   if (!['OFF', 'OPTIONAL', 'ON'].includes(mfa)) throw new Error(`mfa must be OFF, OPTIONAL or ON, not "${mfa}"`);
-  const existenceErrors = options.preventUserExistenceErrors ?? 'SIGN_IN';
+  const existenceErrors = options.preventUserExistenceErrors ?? 'ENABLED';
   if (!['SIGN_IN', 'ENABLED', 'LEGACY'].includes(existenceErrors)) {
     throw new Error(`preventUserExistenceErrors must be SIGN_IN, ENABLED or LEGACY, not "${existenceErrors}"`);
   }
@@ -132,6 +144,7 @@ export function resolveConfig(options: LocalPoolOptions): PoolConfig {
     passwordPolicy: { ...defaultPasswordPolicy, ...options.passwordPolicy },
     emailAsUsername: (options.usernameAttributes ?? ['email']).includes('email'),
     requiredAttributes: options.requiredAttributes ?? ['email'],
+    schema: new AttributeSchema(typeof options.customAttributes === 'string' ? parseCustomAttributes(options.customAttributes) : options.customAttributes),
     mfa,
     existenceErrors,
     refreshTokenRotation: rotation && { retryGracePeriodSeconds: rotation.retryGracePeriodSeconds },

@@ -23,29 +23,6 @@ export interface CodeDeliveryDetails {
   AttributeName: string;
 }
 
-export const STANDARD_ATTRIBUTES = new Set([
-  'address',
-  'birthdate',
-  'email',
-  'email_verified',
-  'family_name',
-  'gender',
-  'given_name',
-  'locale',
-  'middle_name',
-  'name',
-  'nickname',
-  'phone_number',
-  'phone_number_verified',
-  'picture',
-  'preferred_username',
-  'profile',
-  'sub',
-  'updated_at',
-  'website',
-  'zoneinfo',
-]);
-
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+[0-9]{4,15}$/;
 // Cognito's username pattern, from its input model.
@@ -77,17 +54,15 @@ export const userNotFoundForCode = () => err('UserNotFoundException', 'Username/
 export const userDoesNotExist = () => err('UserNotFoundException', 'User does not exist.');
 
 /**
- * Validates attribute names and values for SignUp, AdminCreateUser and UpdateUserAttributes.
- * `sub` and `*_verified` from a self-service caller are refused or dropped by the caller.
+ * Validates attributes for SignUp, AdminCreateUser ('create': immutable ones may be set) and every
+ * later change ('update'): the pool's schema (names, mutability, types, lengths; schema.ts), then
+ * Cognito's formats for email and phone_number.
  */
-export function checkAttributes(attributes: AttributeType[]) {
+export function checkAttributes(pool: Pool, attributes: AttributeType[], when: 'create' | 'update') {
+  pool.config.schema.check(attributes, when);
   for (const { Name, Value } of attributes) {
-    if (!STANDARD_ATTRIBUTES.has(Name) && !/^custom:[\w.-]{1,20}$/.test(Name) && !/^dev:custom:/.test(Name)) {
-      throw invalidParameter(`Attributes did not conform to the schema: Type for attribute {${Name}} could not be determined`);
-    }
     if (Name === 'email' && !isEmail(Value)) throw invalidParameter('Invalid email address format.');
     if (Name === 'phone_number' && !PHONE.test(Value)) throw invalidParameter('Invalid phone number format.');
-    if (Value.length > 2048) throw invalidParameter(`Attributes did not conform to the schema: ${Name}: String must be no longer than 2048 characters`);
   }
 }
 

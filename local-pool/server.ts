@@ -114,7 +114,7 @@ async function handleOperation(pool: Pool, controls: ServerControls, req: Incomi
 
   const operation = operations[name];
   if (!operation) {
-    return sendError(req, res, new CognitoError('UnsupportedOperationException', `The local pool does not support the operation ${name}.`));
+    return sendError(req, res, new CognitoError('UnknownOperationException', `The local pool does not know the operation ${name}.`));
   }
   let body: unknown;
   try {

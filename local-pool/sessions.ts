@@ -7,6 +7,8 @@ export interface SrpRecord {
   userId: string;
   clientId: string;
   A: bigint;
+  /** The verifier B was made from: the user's, or a random one for a simulated challenge. */
+  v: bigint;
   b: bigint;
   B: bigint;
   expiresAt: number;

@@ -12,7 +12,14 @@ export const N = BigInt(
 );
 export const g = 2n;
 
+/**
+ * Modular exponentiations done so far: the costly step of SRP. Tests read it to check that an
+ * unknown user's sign-in does the same work as a real one (so its timing reveals nothing).
+ */
+export const srpWork = { modPows: 0 };
+
 export function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
+  srpWork.modPows += 1;
   let result = 1n;
   let b = ((base % modulus) + modulus) % modulus;
   let e = exponent;
@@ -62,12 +69,15 @@ export function passwordMatches(poolName: string, userId: string, password: stri
 /** B = (k·v + g^b) mod N */
 export const computeB = (v: bigint, b: bigint) => (k * v + modPow(g, b, N)) % N;
 
-/** A random private b and its B, retrying in the (astronomically unlikely) case B mod N = 0. */
-export function serverEphemeral(v: bigint) {
+/**
+ * A random private b and its B for the client's A. Retries (astronomically rarely) until B mod N ≠ 0
+ * and u = H(A ‖ B) ≠ 0, as SRP-6a requires; the server picks b, so it can always choose again.
+ */
+export function serverEphemeral(v: bigint, A: bigint) {
   for (;;) {
     const b = hexToBigInt(randomBytes(32).toString('hex'));
     const B = computeB(v, b);
-    if (B % N !== 0n) return { b, B };
+    if (B % N !== 0n && computeU(A, B) !== 0n) return { b, B };
   }
 }
 

@@ -36,6 +36,8 @@ export interface User {
     totpSecret: string | null;
     /** Set by AssociateSoftwareToken with an access token, until VerifySoftwareToken. */
     totpPendingSecret: string | null;
+    /** The time step of the last TOTP code accepted, so each code works once (absent: none yet). */
+    totpUsedStep?: number;
     totpEnabled: boolean;
     smsEnabled: boolean;
     preferred: MfaName | null;

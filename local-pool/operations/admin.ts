@@ -18,7 +18,7 @@ import {
 } from '../pool.js';
 import { makeVerifier } from '../srp.js';
 import type { User } from '../store.js';
-import { revokeUser } from './user.js';
+import { changeAttributes, revokeUser } from './user.js';
 
 function adminUser(pool: Pool, input: Input): User {
   checkPoolId(pool, input.string('UserPoolId'));
@@ -64,7 +64,7 @@ export async function adminCreateUser(pool: Pool, input: Input) {
   checkUsernameShape(username);
   if (pool.config.emailAsUsername && !isEmail(username)) throw invalidParameter('Username should be an email.');
   const given = input.attributes('UserAttributes');
-  checkAttributes(given);
+  checkAttributes(pool, given, 'create');
   const attributes: Record<string, string> = {};
   for (const { Name, Value } of given) if (Name !== 'sub') attributes[Name] = Value;
   if (pool.config.emailAsUsername) attributes.email = username;
@@ -120,24 +120,10 @@ export async function adminResetUserPassword(pool: Pool, input: Input) {
   return {};
 }
 
+/** Returns {} as Cognito does; a changed email or phone number is unverified and gets a code unless the call sets `*_verified`. */
 export async function adminUpdateUserAttributes(pool: Pool, input: Input) {
   const user = adminUser(pool, input);
-  const updates = input.attributes('UserAttributes');
-  checkAttributes(updates);
-  if (pool.config.emailAsUsername) {
-    const email = updates.find((a) => a.Name === 'email')?.Value;
-    const owner = email ? pool.store.findByEmail(email) : undefined;
-    if (owner && owner !== user) throw err('AliasExistsException', 'An account with the given email already exists.');
-  }
-  pool.store.reindex(user, () => {
-    for (const { Name, Value } of updates) {
-      if (Name === 'sub') continue;
-      if (Value === '') delete user.attributes[Name];
-      else user.attributes[Name] = Value;
-    }
-  });
-  user.modifiedAt = Date.now();
-  await pool.store.save();
+  await changeAttributes(pool, user, input.attributes('UserAttributes'), 'admin');
   return {};
 }
 

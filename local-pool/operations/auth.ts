@@ -30,7 +30,7 @@ import {
   signaturesEqual,
 } from '../srp.js';
 import { Store, type User } from '../store.js';
-import { totpMatches } from '../totp.js';
+import { useTotpCode } from '../totp.js';
 import type { SignInContext } from '../tokens.js';
 import { addRefreshToken, refreshTokenAuth } from './refresh.js';
 
@@ -62,6 +62,8 @@ export function startSrp(pool: Pool, params: Record<string, string>) {
   if (!/^[0-9a-fA-F]+$/.test(srpA)) throw invalidParameter('SRP_A must be a hexadecimal number.');
   const A = hexToBigInt(srpA);
   if (A % N === 0n) throw invalidParameter('SRP_A cannot be zero mod N.');
+  // A = g^a mod N is always below N, so a larger one did not come from an SRP client.
+  if (A >= N) throw invalidParameter('SRP_A must be less than N.');
   const user = pool.store.find(typed);
   let userKey: string | null = null;
   let userId: string;
@@ -79,8 +81,8 @@ export function startSrp(pool: Pool, params: Record<string, string>) {
     ({ userId, salt } = fakeUser(pool, typed));
     v = hexToBigInt(randomBytes(384).toString('hex')) % N;
   }
-  const { b, B } = serverEphemeral(v);
-  const secretBlock = pool.sessions.addSrp({ userKey, userId, clientId: pool.config.clientId, A, b, B });
+  const { b, B } = serverEphemeral(v, A);
+  const secretBlock = pool.sessions.addSrp({ userKey, userId, clientId: pool.config.clientId, A, v, b, B });
   return {
     ChallengeName: 'PASSWORD_VERIFIER',
     ChallengeParameters: { SALT: salt, SECRET_BLOCK: secretBlock, SRP_B: B.toString(16), USERNAME: userId, USER_ID_FOR_SRP: userId },
@@ -95,15 +97,17 @@ async function passwordVerifier(pool: Pool, responses: Record<string, string>) {
   const canonical = canonicalTimestamp(timestamp);
   if (!canonical) throw invalidParameter('TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.');
   const record = pool.sessions.takeSrp(secretBlock);
-  if (!record || record.userKey === null || Store.key(username) !== Store.key(record.userId)) throw incorrectPassword();
-  const user = pool.store.users.get(record.userKey);
+  if (!record) throw incorrectPassword();
+  // S, K and the signature are computed for a simulated challenge (unknown user) too, from its
+  // random verifier, so the time this answer takes does not tell whether the user exists.
+  const u = computeU(record.A, record.B);
+  const K = computeK(computeServerS(record.A, record.v, u, record.b), u);
+  const expected = computeSignature(K, pool.config.poolName, record.userId, secretBlock, canonical);
+  const proven = signaturesEqual(expected, signature) && Store.key(username) === Store.key(record.userId);
+  const user = record.userKey === null ? undefined : pool.store.users.get(record.userKey);
   if (!user) throw incorrectPassword();
   checkSignInAllowed(user);
-  const v = hexToBigInt(user.verifier);
-  const u = computeU(record.A, record.B);
-  const K = computeK(computeServerS(record.A, v, u, record.b), u);
-  const expected = computeSignature(K, pool.config.poolName, record.userId, secretBlock, canonical);
-  if (!signaturesEqual(expected, signature)) {
+  if (!proven) {
     recordSignInFailure(pool, user);
     await pool.store.save();
     throw incorrectPassword();
@@ -117,6 +121,9 @@ export async function passwordAuth(pool: Pool, params: Record<string, string>) {
   const user = pool.store.find(typed);
   if (!user) {
     if (pool.config.existenceErrors === 'LEGACY') throw userDoesNotExist();
+    // The same work as a wrong password of a real user (one g^x), so timing does not reveal that the user does not exist.
+    const fake = fakeUser(pool, typed);
+    passwordMatches(pool.config.poolName, fake.userId, password, fake.salt, '0');
     throw incorrectPassword();
   }
   checkSignInAllowed(user);
@@ -132,10 +139,6 @@ export async function passwordAuth(pool: Pool, params: Record<string, string>) {
 
 /** After a correct password: status checks, then the next challenge or tokens. */
 async function passwordAccepted(pool: Pool, user: User) {
-  if (user.signInFailures.count > 0) {
-    recordSignInSuccess(user);
-    await pool.store.save();
-  }
   if (user.status === 'UNCONFIRMED') throw err('UserNotConfirmedException', 'User is not confirmed.');
   if (user.status === 'RESET_REQUIRED') throw err('PasswordResetRequiredException', 'Password reset required for the user');
   if (user.status === 'FORCE_CHANGE_PASSWORD' && (user.temporaryPasswordExpiresAt ?? Infinity) <= Date.now()) {
@@ -189,6 +192,8 @@ export function nextStep(pool: Pool, user: User) {
 
 /** A new sign-in: ID, access and refresh tokens tied together by origin_jti. */
 export async function issueTokens(pool: Pool, user: User, clientId: string) {
+  // Only a completed sign-in resets the failure count: wrong MFA codes after a right password count too.
+  recordSignInSuccess(user);
   const context: SignInContext = { originJti: randomUUID(), eventId: randomUUID(), authTime: Math.floor(Date.now() / 1000) };
   const refreshToken = addRefreshToken(pool, {
     username: user.username,
@@ -209,6 +214,21 @@ export async function issueTokens(pool: Pool, user: User, clientId: string) {
       IdToken: idToken,
     },
   };
+}
+
+/**
+ * A wrong (or replayed) MFA code counts as a failed sign-in: after five, Cognito starts the same
+ * exponential lockout as for passwords (developer guide, user-pool-settings-mfa.html), so the
+ * session ends and sign-ins answer "Password attempts exceeded" until it passes.
+ */
+async function wrongMfaCode(pool: Pool, user: User, sessionId: string): Promise<never> {
+  recordSignInFailure(pool, user);
+  await pool.store.save();
+  if (user.signInFailures.lockedUntil > Date.now()) {
+    pool.sessions.delete(sessionId);
+    throw notAuthorized('Password attempts exceeded');
+  }
+  throw mfaCodeMismatch();
 }
 
 export async function respondToAuthChallenge(pool: Pool, input: Input) {
@@ -233,7 +253,7 @@ export async function respondToAuthChallenge(pool: Pool, input: Input) {
         .filter(([key]) => key.startsWith('userAttributes.'))
         .map(([key, value]) => ({ Name: key.slice('userAttributes.'.length), Value: value }))
         .filter(({ Name }) => !Name.endsWith('_verified') && Name !== 'sub');
-      checkAttributes(updates);
+      checkAttributes(pool, updates, 'update');
       const attributes = { ...user.attributes };
       for (const { Name, Value } of updates) {
         if (Name === 'email' && attributes.email && attributes.email.toLowerCase() !== Value.toLowerCase()) {
@@ -254,12 +274,14 @@ export async function respondToAuthChallenge(pool: Pool, input: Input) {
       return nextStep(pool, user);
     }
     case 'SMS_MFA':
-      if (Input.required(responses, 'SMS_MFA_CODE') !== session.smsCode) throw mfaCodeMismatch();
+      checkSignInAllowed(user);
+      if (Input.required(responses, 'SMS_MFA_CODE') !== session.smsCode) return wrongMfaCode(pool, user, sessionId);
       pool.sessions.delete(sessionId);
       return issueTokens(pool, user, session.clientId);
     case 'SOFTWARE_TOKEN_MFA': {
+      checkSignInAllowed(user);
       const code = Input.required(responses, 'SOFTWARE_TOKEN_MFA_CODE');
-      if (!user.mfa.totpSecret || !totpMatches(user.mfa.totpSecret, code)) throw mfaCodeMismatch();
+      if (!useTotpCode(user, code)) return wrongMfaCode(pool, user, sessionId);
       pool.sessions.delete(sessionId);
       return issueTokens(pool, user, session.clientId);
     }

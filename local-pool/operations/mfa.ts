@@ -1,10 +1,10 @@
 // AssociateSoftwareToken, VerifySoftwareToken, SetUserMFAPreference (protocol §3.6).
 import { err, invalidParameter, sessionExpired } from '../errors.js';
 import { Input } from '../input.js';
-import type { Pool } from '../pool.js';
+import { checkNotLimited, countFailure, type Pool } from '../pool.js';
 import type { ChallengeSession } from '../sessions.js';
 import type { MfaName, User } from '../store.js';
-import { newTotpSecret, totpMatches } from '../totp.js';
+import { newTotpSecret, totpStep } from '../totp.js';
 import { authenticate } from './user.js';
 
 /** Exactly one of AccessToken (signed in) or Session (the MFA_SETUP challenge). */
@@ -36,8 +36,19 @@ export async function verifySoftwareToken(pool: Pool, input: Input) {
   const code = input.string('UserCode');
   const secret = session ? session.pendingSecret : user.mfa.totpPendingSecret;
   if (!secret) throw err('SoftwareTokenMFANotFoundException', 'Software Token MFA has not been associated; call AssociateSoftwareToken first.');
-  if (!totpMatches(secret, code)) throw err('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA');
+  checkNotLimited(user, 'verifySoftwareToken');
+  const step = totpStep(secret, code);
+  if (step === null) {
+    try {
+      countFailure(pool, user, 'verifySoftwareToken', err('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA'));
+    } finally {
+      await pool.store.save();
+    }
+  }
+  delete user.codeAttempts.verifySoftwareToken;
   user.mfa.totpSecret = secret;
+  // The code just used cannot sign in too: the new secret starts with its step spent.
+  user.mfa.totpUsedStep = step;
   user.mfa.totpPendingSecret = null;
   if (session && sessionId) {
     // Set up during sign-in (MFA_SETUP): the factor is on and preferred at once.

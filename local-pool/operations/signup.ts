@@ -25,10 +25,9 @@ export async function signUp(pool: Pool, input: Input) {
   const { emailAsUsername } = pool.config;
   if (emailAsUsername && !isEmail(username)) throw invalidParameter('Username should be an email.');
   checkPassword(pool.config.passwordPolicy, password, 'signup');
-  checkAttributes(given);
+  checkAttributes(pool, given, 'create');
   const attributes: Record<string, string> = {};
   for (const { Name, Value } of given) {
-    if (Name === 'sub') throw invalidParameter('Cannot modify the non-mutable attribute sub');
     // Verification is the pool's job, not the caller's.
     if (!Name.endsWith('_verified')) attributes[Name] = Value;
   }

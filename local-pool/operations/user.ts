@@ -1,6 +1,6 @@
 // Self-service operations with an access token, and token revocation (protocol §3.8).
 import { err, incorrectPassword, invalidParameter, notAuthorized } from '../errors.js';
-import { Input } from '../input.js';
+import { Input, type AttributeType } from '../input.js';
 import { checkPassword, checkPasswordShape } from '../policy.js';
 import {
   attributeList,
@@ -42,28 +42,32 @@ export async function deleteUser(pool: Pool, input: Input) {
 
 const VERIFIABLE: Record<string, CodePurpose> = { email: 'verify:email', phone_number: 'verify:phone_number' };
 
-export async function updateUserAttributes(pool: Pool, input: Input) {
-  const user = await authenticate(pool, input);
-  const updates = input.attributes('UserAttributes');
-  checkAttributes(updates);
-  for (const { Name } of updates) {
-    if (Name === 'sub') throw invalidParameter('Cannot modify the non-mutable attribute sub');
-  }
+/**
+ * Applies attribute changes after the schema check: an empty value deletes. A changed email or
+ * phone_number becomes unverified and gets a code (to the new address), unless an administrator's
+ * call sets its `*_verified` to true itself; only administrators may set `*_verified` at all.
+ * (Cognito can also keep the old value active until the new one is verified, its "attribute
+ * verification before update"; this pool switches at once.)
+ */
+export async function changeAttributes(pool: Pool, user: User, updates: AttributeType[], by: 'user' | 'admin'): Promise<CodeDeliveryDetails[]> {
+  checkAttributes(pool, updates, 'update');
   if (pool.config.emailAsUsername) {
     const email = updates.find((a) => a.Name === 'email')?.Value;
     const owner = email ? pool.store.findByEmail(email) : undefined;
     if (owner && owner !== user) throw err('AliasExistsException', 'An account with the given email already exists.');
   }
+  const given = new Map(updates.map(({ Name, Value }) => [Name, Value]));
   const changed: string[] = [];
   pool.store.reindex(user, () => {
-    for (const { Name, Value } of updates) {
-      if (Name.endsWith('_verified')) continue;
-      if (user.attributes[Name] === Value) continue;
-      if (Value === '') delete user.attributes[Name];
-      else user.attributes[Name] = Value;
-      if (VERIFIABLE[Name]) {
-        user.attributes[`${Name}_verified`] = 'false';
-        if (Value) changed.push(Name);
+    for (const [name, value] of given) {
+      if (name.endsWith('_verified') && by === 'user') continue;
+      if (user.attributes[name] === value) continue;
+      if (value === '') delete user.attributes[name];
+      else user.attributes[name] = value;
+      const verifiedByCaller = by === 'admin' && given.get(`${name}_verified`) === 'true';
+      if (VERIFIABLE[name] && !verifiedByCaller) {
+        user.attributes[`${name}_verified`] = 'false';
+        if (value) changed.push(name);
       }
     }
   });
@@ -74,6 +78,12 @@ export async function updateUserAttributes(pool: Pool, input: Input) {
     if (delivery) deliveries.push(delivery);
   }
   await pool.store.save();
+  return deliveries;
+}
+
+export async function updateUserAttributes(pool: Pool, input: Input) {
+  const user = await authenticate(pool, input);
+  const deliveries = await changeAttributes(pool, user, input.attributes('UserAttributes'), 'user');
   return deliveries.length ? { CodeDeliveryDetailsList: deliveries } : {};
 }
 
@@ -83,8 +93,12 @@ export async function deleteUserAttributes(pool: Pool, input: Input) {
   if (!names || names.some((name) => typeof name !== 'string')) {
     throw invalidParameter("1 validation error detected: Value null at 'userAttributeNames' failed to satisfy constraint: Member must not be null");
   }
+  // Deleting is a change: unknown and immutable attributes are refused as in an update.
+  pool.config.schema.check(
+    (names as string[]).map((name) => ({ Name: name, Value: '' })),
+    'update',
+  );
   for (const name of names as string[]) {
-    if (name === 'sub') throw invalidParameter('Cannot modify the non-mutable attribute sub');
     if (name === 'email' && pool.config.emailAsUsername) throw invalidParameter('Cannot delete the email of an email-as-username user.');
   }
   pool.store.reindex(user, () => {

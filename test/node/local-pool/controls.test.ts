@@ -61,8 +61,10 @@ describe('fault injection', () => {
     assert.equal((await local(pool, 'POST', 'reset')).status, 200);
     assert.deepEqual(await messages(pool), []);
     assert.deepEqual((await local(pool, 'GET', 'faults')).body, []);
+    // Gone: the pool (hiding unknown users, as Cognito's default) simulates a delivery and sends nothing.
     const gone = await raw(pool, 'ResendConfirmationCode', { ClientId: pool.clientId, Username: email });
-    assert.equal(gone.body.__type, 'UserNotFoundException');
+    assert.equal(gone.status, 200);
+    assert.deepEqual(await messages(pool), []);
     // The same email can register again.
     await signUp(sdkPool(pool), email);
   });

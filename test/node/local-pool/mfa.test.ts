@@ -24,7 +24,8 @@ import {
   type SignInOutcome,
 } from './helpers.js';
 
-const totpCode = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret) }).generate();
+/** The code an authenticator shows `steps` periods from now: a later step than one just used, as each code works once. */
+const totpCode = (secret: string, steps = 0) => new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + steps * 30_000 });
 /** A valid-looking code that is certainly not the current one, nor one step either side. */
 function wrongCode(secret: string) {
   const totp = new TOTP({ secret: Secret.fromBase32(secret) });
@@ -69,8 +70,8 @@ describe('MFA required (mfa: ON)', () => {
     const mismatch = (await sendCode(again, wrongCode(secret), 'SOFTWARE_TOKEN_MFA').catch((e) => e)) as SdkError;
     assert.equal(mismatch.code, 'CodeMismatchException');
     assert.equal(mismatch.message, 'Invalid code or auth state for the user.');
-    // A wrong code does not burn the session.
-    session(await sendCode(again, totpCode(secret), 'SOFTWARE_TOKEN_MFA'));
+    // A wrong code does not burn the session. (The code that verified the token is spent: the next step's.)
+    session(await sendCode(again, totpCode(secret, 1), 'SOFTWARE_TOKEN_MFA'));
 
     const got = await ok(pool, 'AdminGetUser', { UserPoolId: pool.poolId, Username: email });
     assert.equal(got.PreferredMfaSetting, 'SOFTWARE_TOKEN_MFA');
@@ -167,7 +168,7 @@ describe('MFA optional (mfa: OPTIONAL)', () => {
     assert.equal(data.PreferredMfaSetting, 'SOFTWARE_TOKEN_MFA');
     const again = sdkUser(userPool, email);
     assert.equal((await signIn(again, email)).kind, 'totpRequired');
-    session(await sendCode(again, totpCode(secret), 'SOFTWARE_TOKEN_MFA'));
+    session(await sendCode(again, totpCode(secret, 1), 'SOFTWARE_TOKEN_MFA'));
     // Turned off again: no challenge.
     await call((cb) => user.setUserMfaPreference(null, { PreferredMfa: false, Enabled: false }, cb));
     session(await signIn(sdkUser(userPool, email), email));
