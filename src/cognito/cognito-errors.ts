@@ -124,7 +124,7 @@ export function authErrorCode(err: unknown): AuthErrorCode {
 // not "check what you typed".
 function configurationProblem(exception: string, text: string): MessageRef | null {
   if (exception === 'InvalidParameterException' && /not enabled for (the )?client|flow not enabled/i.test(text)) {
-    return { key: 'config.flow-not-enabled', params: { detail: text } };
+    return { key: 'config.flow-not-enabled', params: { detail: text.replace(/\.$/, '') } };
   }
   if (exception === 'NotAuthorizedException' && /secret hash|client secret/i.test(text)) return { key: 'config.client-secret' };
   return null;

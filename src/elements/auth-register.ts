@@ -35,6 +35,7 @@ import { isEmailShaped } from '../shared/validation.js';
  * @fires {AuthRegisteredEvent} auth-registered - The user was created; `detail.delivery` says where the code went.
  * @fires {AuthErrorEvent} auth-error - Registration failed; `detail.code` says why.
  * @csspart checklist - The list of password requirements, each marked met or not.
+ * @csspart secondary - The sign-in and reset links when the email already has an account; the sign-out button when someone is signed in.
  */
 export class AuthRegister extends AuthFormElement {
   protected readonly flow = 'register';

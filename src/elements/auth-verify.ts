@@ -20,7 +20,7 @@ import { isEmailShaped, isSixDigitCode, normalizeCode } from '../shared/validati
  * @fires {AuthVerifiedEvent} auth-verified - The code was accepted; the user can sign in.
  * @fires {AuthCodeResentEvent} auth-code-resent - A new code was sent; `detail.delivery` says where.
  * @fires {AuthErrorEvent} auth-error - Verifying or resending failed (`detail.flow` is `verify` or `resend-code`).
- * @csspart secondary - The "Send a new code" button.
+ * @csspart secondary - The "Send a new code" button, and the sign-in link once the email is verified.
  */
 export class AuthVerify extends AuthFormElement {
   protected readonly flow = 'verify';

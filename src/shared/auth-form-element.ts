@@ -64,6 +64,7 @@ let instances = 0;
  * @csspart hint - Help text under an input.
  * @csspart error - An error message: next to its field, or for the whole form (`role="alert"`).
  * @csspart submit - The submit button.
+ * @csspart reveal - The show-password button beside a password input (its state in `aria-pressed`).
  * @csspart status - Success and progress messages (`role="status"`).
  * @cssprop --auth-accent - Submit button background, links and focus ring. Default `#2f5bea` (links and focus ring mix it with the text colour).
  * @cssprop --auth-accent-text - Submit button text. Default `#fff`.

@@ -124,6 +124,11 @@ export const formStyles = css`
     cursor: pointer;
   }
 
+  /* The show-password button sits under its input's right edge, out of the way of the hint. */
+  :where(:is(${tags}) [part~='reveal']) {
+    justify-self: end;
+  }
+
   :where(:is(${tags}) [part~='hint']) {
     margin: 0;
     font-size: 0.875em;

@@ -80,7 +80,7 @@ export function restoreSpies(): void {
  * Markup for `<tag>` configured by its attributes to use the local pool, with `extra` attributes.
  * (A string, so a test can also put it into a shadow root with innerHTML.)
  */
-export function configured(tag: 'auth-register' | 'auth-verify' | 'auth-signin', extra = ''): string {
+export function configured(tag: 'auth-register' | 'auth-verify' | 'auth-signin' | 'auth-forgot-password', extra = ''): string {
   const { region, userPoolId, userPoolClientId, endpoint } = poolConfig();
   return `<${tag} region="${region}" user-pool-id="${userPoolId}" user-pool-client-id="${userPoolClientId}" endpoint="${endpoint}" ${extra}></${tag}>`;
 }
