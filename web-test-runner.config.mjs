@@ -23,18 +23,30 @@ if (!executablePath) {
   throw new Error('No Chrome or Chromium found. Install one (Debian/Ubuntu: apt-get install chromium) or set CHROME_PATH.');
 }
 
-// The main pool has MFA off, as the workshop's; a second one has MFA required for the MFA flows.
-const pool = await startLocalPool({ quiet: true });
-const mfaPool = await startLocalPool({ quiet: true, mfa: 'ON', poolId: 'us-east-1_LocalMfaPool' });
-// A third requires a name besides the email, for <auth-register attributes> and the pool's refusal.
-const attributesPool = await startLocalPool({ quiet: true, requiredAttributes: ['email', 'name'], poolId: 'us-east-1_LocalAttrPool' });
-// A fourth rotates refresh tokens with no grace period, so a replayed refresh token fails at once.
-const rotationPool = await startLocalPool({ quiet: true, refreshTokenRotation: { retryGracePeriodSeconds: 0 }, poolId: 'us-east-1_LocalRotPool' });
+/**
+ * The pools, started once the runner's server listens (startPools below): the tests' page, at
+ * `pageOrigin`, reads their mailboxes, injects faults and calls Admin operations, which a pool
+ * refuses other sites' pages unless told the origin (browserAdminOrigins).
+ */
+const pools = {};
+async function startPools(pageOrigin) {
+  const common = { quiet: true, browserAdminOrigins: [pageOrigin] };
+  // The main pool has MFA off, as the workshop's; a second one has MFA required for the MFA flows.
+  pools.default = await startLocalPool(common);
+  pools.mfa = await startLocalPool({ ...common, mfa: 'ON', poolId: 'us-east-1_LocalMfaPool' });
+  // A third requires a name besides the email, for <auth-register attributes> and the pool's refusal,
+  // and declares the custom attributes those tests' forms ask for (a pool refuses undeclared ones).
+  pools.attributes = await startLocalPool({
+    ...common,
+    requiredAttributes: ['email', 'name'],
+    customAttributes: 'company:string,team:string:mutable,employee_no:number',
+    poolId: 'us-east-1_LocalAttrPool',
+  });
+  // A fourth rotates refresh tokens with no grace period, so a replayed refresh token fails at once.
+  pools.rotation = await startLocalPool({ ...common, refreshTokenRotation: { retryGracePeriodSeconds: 0 }, poolId: 'us-east-1_LocalRotPool' });
+}
 process.on('exit', () => {
-  pool.close();
-  mfaPool.close();
-  attributesPool.close();
-  rotationPool.close();
+  for (const pool of Object.values(pools)) pool.close();
 });
 const address = ({ url, poolId, clientId }) => ({ url, poolId, clientId });
 
@@ -68,9 +80,13 @@ export default {
       // Hands the pool's address to the tests (window.__localPool) and to test helpers that
       // fetch /__local-pool (fault injection, mailbox, reset go to the pool directly).
       name: 'local-pool-config',
+      // The runner's own server is listening by now (its port may be the one given or a free one).
+      async serverStart({ config }) {
+        await startPools(`http://${config.hostname}:${config.port}`);
+      },
       serve(context) {
         if (context.path === '/__local-pool') {
-          return { body: JSON.stringify(address(pool)), type: 'json' };
+          return { body: JSON.stringify(address(pools.default)), type: 'json' };
         }
       },
     },
@@ -79,7 +95,7 @@ export default {
 <html>
   <head><meta charset="utf-8"></head>
   <body>
-    <script>window.__localPool = ${JSON.stringify(address(pool))}; window.__localPools = ${JSON.stringify({ mfa: address(mfaPool), attributes: address(attributesPool), rotation: address(rotationPool) })};</script>
+    <script>window.__localPool = ${JSON.stringify(address(pools.default))}; window.__localPools = ${JSON.stringify({ mfa: address(pools.mfa), attributes: address(pools.attributes), rotation: address(pools.rotation) })};</script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,

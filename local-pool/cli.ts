@@ -6,6 +6,14 @@
  *   --host HOST                    default 127.0.0.1
  *   --pool-id ID                   default us-east-1_LocalPool1
  *   --client-id CID                default localpoolclient0000000000
+ *   --issuer local|cognito         the tokens' iss: the pool's URL (default), or Cognito's own
+ *                                  https://cognito-idp.<region>.amazonaws.com/<pool id>, which
+ *                                  aws-jwt-verify's CognitoJwtVerifier accepts
+ *   --cors-origin ORIGIN           (repeatable) let pages at ORIGIN call the pool; loopback
+ *                                  origins (localhost, 127.0.0.1, [::1], *.localhost) always may
+ *   --allowed-host NAME            (repeatable) answer requests for Host NAME besides loopback names
+ *   --browser-admin-origin ORIGIN  (repeatable) let pages at ORIGIN call /_local/ and the Admin
+ *                                  operations (otherwise only programs and the pool's own origin)
  *   --data FILE                    persist users, tokens and keys in FILE (default: memory only)
  *   --password-policy LIST         comma list of min=N, upper, lower, digit, symbol (classes not
  *                                  listed are not required), or "default" (8, all four classes)
@@ -19,7 +27,7 @@
  */
 import { parseArgs } from 'node:util';
 import { resolveConfig } from './options.js';
-import { parsePasswordPolicy, startLocalPool, type LocalPoolOptions, type MfaSetting, type UserExistenceErrors } from './index.js';
+import { parsePasswordPolicy, startLocalPool, type IssuerKind, type LocalPoolOptions, type MfaSetting, type UserExistenceErrors } from './index.js';
 
 function list(text: string | undefined): string[] | undefined {
   if (text === undefined) return undefined;
@@ -53,6 +61,10 @@ async function main() {
       host: { type: 'string' },
       'pool-id': { type: 'string' },
       'client-id': { type: 'string' },
+      issuer: { type: 'string' },
+      'cors-origin': { type: 'string', multiple: true },
+      'allowed-host': { type: 'string', multiple: true },
+      'browser-admin-origin': { type: 'string', multiple: true },
       data: { type: 'string' },
       'password-policy': { type: 'string' },
       'username-attributes': { type: 'string' },
@@ -66,7 +78,7 @@ async function main() {
   });
   if (values.help) {
     console.log(
-      'usage: npm run local-pool -- [--port N] [--host H] [--pool-id ID] [--client-id CID] [--data FILE] [--password-policy min=8,upper,lower,digit,symbol] [--username-attributes email|none] [--required-attributes a,b] [--mfa OFF|OPTIONAL|ON] [--prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY] [--refresh-token-rotation[=SECONDS]] [--quiet]',
+      'usage: npm run local-pool -- [--port N] [--host H] [--pool-id ID] [--client-id CID] [--issuer local|cognito] [--cors-origin ORIGIN]... [--allowed-host NAME]... [--browser-admin-origin ORIGIN]... [--data FILE] [--password-policy min=8,upper,lower,digit,symbol] [--username-attributes email|none] [--required-attributes a,b] [--mfa OFF|OPTIONAL|ON] [--prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY] [--refresh-token-rotation[=SECONDS]] [--quiet]',
     );
     return;
   }
@@ -78,6 +90,10 @@ async function main() {
     host: values.host,
     poolId: values['pool-id'],
     clientId: values['client-id'],
+    issuer: values.issuer as IssuerKind | undefined,
+    corsOrigins: values['cors-origin'],
+    allowedHosts: values['allowed-host'],
+    browserAdminOrigins: values['browser-admin-origin'],
     dataFile: values.data,
     passwordPolicy: values['password-policy'] === undefined ? undefined : parsePasswordPolicy(values['password-policy']),
     usernameAttributes: values['username-attributes'] === undefined ? undefined : (list(values['username-attributes']) as 'email'[]),
@@ -108,7 +124,8 @@ async function main() {
   pool id:   ${pool.poolId}
   client id: ${pool.clientId}
   region:    ${pool.region}
-  issuer:    ${pool.issuer}   (JWKS: ${pool.issuer}/.well-known/jwks.json)
+  issuer:    ${pool.issuer}
+  JWKS:      ${pool.jwksUrl}
   settings:  ${settings}
   mailbox:   ${pool.url}_local/messages${options.dataFile ? `\n  data:      ${options.dataFile}` : ''}
 

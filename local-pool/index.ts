@@ -4,6 +4,7 @@
  * reference: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/Welcome.html
  */
 import type { AddressInfo } from 'node:net';
+import { Access } from './access.js';
 import { Faults } from './faults.js';
 import { Mailbox } from './mailbox.js';
 import { resolveConfig, type LocalPoolOptions } from './options.js';
@@ -14,7 +15,7 @@ import { Sessions } from './sessions.js';
 import { Store } from './store.js';
 import { TokenIssuer, createKeys, loadKeys } from './tokens.js';
 
-export type { LocalPoolOptions, Limits, MfaSetting, RefreshTokenRotation, UserExistenceErrors } from './options.js';
+export type { IssuerKind, LocalPoolOptions, Limits, MfaSetting, RefreshTokenRotation, UserExistenceErrors } from './options.js';
 export type { Fault, FaultKind } from './faults.js';
 export type { LoggedRequest } from './requests.js';
 export type { PasswordPolicy } from './policy.js';
@@ -27,8 +28,13 @@ export interface LocalPool {
   poolId: string;
   clientId: string;
   region: string;
-  /** Token issuer: `<url without trailing slash>/<poolId>`. */
+  /**
+   * The tokens' `iss`: `<url><poolId>` (issuer 'local'), or Cognito's own
+   * `https://cognito-idp.<region>.amazonaws.com/<poolId>` (issuer 'cognito').
+   */
   issuer: string;
+  /** Where the pool publishes its signing keys (ID and access token keys): `<url><poolId>/.well-known/jwks.json`. */
+  jwksUrl: string;
   close(): Promise<void>;
 }
 
@@ -38,7 +44,9 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
   const store = new Store(config.dataFile, config.emailAsUsername);
   await store.load();
   store.keys ??= await createKeys();
-  const keys = await loadKeys(store.keys);
+  // Files from before the pool had an access token key get one now; their key signs ID tokens.
+  store.accessKeys ??= await createKeys();
+  const keys = { id: await loadKeys(store.keys), access: await loadKeys(store.accessKeys) };
   await store.save();
 
   const mailbox = new Mailbox(config.quiet);
@@ -48,6 +56,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
   // The issuer needs the port, known only once listening; tokens are not issued before that.
   const pool: Pool = { config, store, mailbox, sessions, tokens: null as unknown as TokenIssuer };
   const server = createPoolServer(pool, {
+    access: new Access(config.access, host),
     faults,
     requests,
     async reset() {
@@ -70,8 +79,9 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
   // A wildcard bind is reached as localhost; the URL (and the token issuer) must be dialable.
   const urlHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   const url = `http://${urlHost}:${port}/`;
-  const issuer = `${url}${config.poolId}`;
-  pool.tokens = new TokenIssuer(keys, issuer, config.limits.accessTokenTtlSeconds);
+  const issuer = config.issuer === 'cognito' ? `https://cognito-idp.${config.region}.amazonaws.com/${config.poolId}` : `${url}${config.poolId}`;
+  const jwksUrl = `${url}${config.poolId}/.well-known/jwks.json`;
+  pool.tokens = new TokenIssuer(keys, issuer, jwksUrl, config.limits.accessTokenTtlSeconds);
 
   return {
     url,
@@ -79,6 +89,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
     clientId: config.clientId,
     region: config.region,
     issuer,
+    jwksUrl,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

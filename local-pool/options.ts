@@ -1,7 +1,16 @@
+import { normaliseOrigin, type AccessRules } from './access.js';
 import { defaultPasswordPolicy, type PasswordPolicy } from './policy.js';
 import { AttributeSchema, parseCustomAttributes, type SchemaAttribute } from './schema.js';
 
 export type MfaSetting = 'OFF' | 'OPTIONAL' | 'ON';
+
+/**
+ * The `iss` of the tokens. 'local' (default): the pool's own URL + pool id, where OIDC tooling
+ * finds the discovery document and keys. 'cognito': Cognito's own,
+ * `https://cognito-idp.<region>.amazonaws.com/<poolId>`, which aws-jwt-verify's CognitoJwtVerifier
+ * requires (it derives the issuer from the pool id); the keys stay at the pool's jwksUrl.
+ */
+export type IssuerKind = 'local' | 'cognito';
 
 /**
  * How unknown users are reported (protocol §6.4). 'ENABLED' (default, as new Cognito app clients):
@@ -67,6 +76,20 @@ export interface LocalPoolOptions {
   poolId?: string;
   /** Default 'localpoolclient0000000000'. */
   clientId?: string;
+  /** Default 'local'; see IssuerKind. */
+  issuer?: IssuerKind;
+  /**
+   * Origins (`https://app.example.test:8443`) whose pages may call the pool, besides loopback
+   * ones (http(s)://localhost, 127.0.0.1, [::1], *.localhost, any port), which always may.
+   */
+  corsOrigins?: string[];
+  /** Host names the pool answers to besides loopback ones and the address it is bound to (DNS rebinding guard). */
+  allowedHosts?: string[];
+  /**
+   * Origins whose pages may call the /_local/ controls and the Admin operations (a test runner's
+   * page, a mailbox page). Without it only programs (no Origin header) and the pool's own origin may.
+   */
+  browserAdminOrigins?: string[];
   /** Persist users and keys here (temp file + fsync + rename before a write is acknowledged). */
   dataFile?: string;
   passwordPolicy?: Partial<PasswordPolicy>;
@@ -100,6 +123,8 @@ export interface PoolConfig {
   poolName: string;
   region: string;
   clientId: string;
+  issuer: IssuerKind;
+  access: AccessRules;
   dataFile: string | null;
   passwordPolicy: PasswordPolicy;
   emailAsUsername: boolean;
@@ -115,11 +140,33 @@ export interface PoolConfig {
 }
 
 const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
+/** The pool ids aws-jwt-verify's CognitoJwtVerifier accepts (its USER_POOL_ID_REGEX). */
+const AWS_POOL_ID = /^(?:eusc-[a-z]{2}|[a-z]{2})-(gov-)?[a-z]+-\d_[a-zA-Z0-9]+$/;
+
+function origins(name: string, list: string[] | undefined): string[] {
+  return (list ?? []).map((text) => {
+    const origin = normaliseOrigin(text);
+    if (!origin) throw new Error(`${name}: "${text}" is not an origin (scheme://host[:port], no path), e.g. https://app.example.test:8443`);
+    return origin;
+  });
+}
+
+function hostNames(list: string[] | undefined): string[] {
+  return (list ?? []).map((text) => {
+    if (!/^(\[[0-9a-fA-F:.]+\]|[\w.-]+)$/.test(text)) throw new Error(`allowedHosts: "${text}" is not a host name (no scheme, no port), e.g. pool.example.test`);
+    return text.toLowerCase();
+  });
+}
 
 export function resolveConfig(options: LocalPoolOptions): PoolConfig {
   const poolId = options.poolId ?? 'us-east-1_LocalPool1';
   if (!POOL_ID.test(poolId) || poolId.length > 55) {
     throw new Error(`pool id "${poolId}" must look like <region>_<alphanumerics> (the SDK refuses others)`);
+  }
+  const issuer = options.issuer ?? 'local';
+  if (issuer !== 'local' && issuer !== 'cognito') throw new Error(`issuer must be local or cognito, not "${String(issuer)}"`);
+  if (issuer === 'cognito' && !AWS_POOL_ID.test(poolId)) {
+    throw new Error(`issuer cognito needs a pool id that starts with an AWS region, as Cognito's do (e.g. us-east-1_Abc123), not "${poolId}"`);
   }
   const mfa = options.mfa ?? 'OFF';
   if (!['OFF', 'OPTIONAL', 'ON'].includes(mfa)) throw new Error(`mfa must be OFF, OPTIONAL or ON, not "${mfa}"`);
@@ -140,6 +187,12 @@ export function resolveConfig(options: LocalPoolOptions): PoolConfig {
     poolName: poolId.slice(poolId.indexOf('_') + 1),
     region: poolId.slice(0, poolId.indexOf('_')),
     clientId: options.clientId ?? 'localpoolclient0000000000',
+    issuer,
+    access: {
+      corsOrigins: origins('corsOrigins', options.corsOrigins),
+      allowedHosts: hostNames(options.allowedHosts),
+      browserAdminOrigins: origins('browserAdminOrigins', options.browserAdminOrigins),
+    },
     dataFile: options.dataFile ?? null,
     passwordPolicy: { ...defaultPasswordPolicy, ...options.passwordPolicy },
     emailAsUsername: (options.usernameAttributes ?? ['email']).includes('email'),

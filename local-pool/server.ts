@@ -1,6 +1,8 @@
-// HTTP front: CORS, body limits, test controls under /_local/, JWKS, and the operation dispatch.
+// HTTP front: who may call (access.ts), CORS, body limits, test controls under /_local/, JWKS, and
+// the operation dispatch.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { hasCredentials, missingCredentials, needsCredentials, type Access } from './access.js';
 import { CognitoError } from './errors.js';
 import type { Fault, Faults } from './faults.js';
 import { Input } from './input.js';
@@ -12,24 +14,25 @@ const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 const EXPOSE = 'x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date';
 
 export interface ServerControls {
+  access: Access;
   faults: Faults;
   requests: RequestLog;
   /** Empties the pool (POST /_local/reset). */
   reset(): Promise<void>;
 }
 
-function corsHeaders(req: IncomingMessage): Record<string, string> {
+/** An allowed origin is echoed (with credentials); another gets no Allow-Origin, so its page reads nothing. */
+function corsHeaders(req: IncomingMessage, access: Access): Record<string, string> {
   const origin = req.headers.origin;
-  return origin
-    ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin', 'Access-Control-Expose-Headers': EXPOSE }
-    : { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': EXPOSE };
+  if (origin === undefined) return { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': EXPOSE };
+  if (!access.corsAllows(origin)) return { Vary: 'Origin' };
+  return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin', 'Access-Control-Expose-Headers': EXPOSE };
 }
 
-function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   if (res.headersSent || res.destroyed) return;
   const text = JSON.stringify(body);
   res.writeHead(status, {
-    ...corsHeaders(req),
     'Content-Type': 'application/x-amz-json-1.1',
     'Content-Length': String(Buffer.byteLength(text)),
     'x-amzn-RequestId': randomUUID(),
@@ -38,11 +41,10 @@ function sendJson(req: IncomingMessage, res: ServerResponse, status: number, bod
   res.end(text);
 }
 
-function sendError(req: IncomingMessage, res: ServerResponse, error: CognitoError, headers: Record<string, string> = {}) {
+function sendError(res: ServerResponse, error: CognitoError, headers: Record<string, string> = {}) {
   // Header values must stay Latin-1 and on one line.
   const headerMessage = error.message.replace(/[^\x20-\x7e]/g, '?');
   sendJson(
-    req,
     res,
     error.status,
     { __type: error.type, message: error.message },
@@ -55,7 +57,7 @@ function sendError(req: IncomingMessage, res: ServerResponse, error: CognitoErro
 }
 
 /** A forged answer (fault kind 'answer'): its body exactly, with the headers a real answer has. */
-function sendForgedAnswer(req: IncomingMessage, res: ServerResponse, fault: Fault) {
+function sendForgedAnswer(res: ServerResponse, fault: Fault) {
   const body = fault.body ?? {};
   const status = fault.status ?? 200;
   // Clients that read the error type from the header (as the AWS SDKs may) see the forged one too.
@@ -66,7 +68,7 @@ function sendForgedAnswer(req: IncomingMessage, res: ServerResponse, fault: Faul
           ...(typeof body.message === 'string' ? { 'x-amzn-ErrorMessage': body.message.replace(/[^\x20-\x7e]/g, '?') } : {}),
         }
       : {};
-  sendJson(req, res, status, body, errorHeaders);
+  sendJson(res, status, body, errorHeaders);
 }
 
 /**
@@ -96,37 +98,41 @@ async function handleOperation(pool: Pool, controls: ServerControls, req: Incomi
   const raw = await readBody(req, pool.config.maxBodyBytes);
   if (raw === 'aborted') return;
   if (raw === 'too-large') {
-    return sendError(req, res, new CognitoError('InvalidParameterException', `Request body is larger than ${pool.config.maxBodyBytes} bytes.`), {
+    return sendError(res, new CognitoError('InvalidParameterException', `Request body is larger than ${pool.config.maxBodyBytes} bytes.`), {
       Connection: 'close',
     });
   }
   const target = String(req.headers['x-amz-target'] ?? '');
   if (!target.startsWith(TARGET_PREFIX)) {
-    return sendError(req, res, new CognitoError('UnknownOperationException', target ? `Unknown target ${target}.` : 'Missing X-Amz-Target header.'));
+    return sendError(res, new CognitoError('UnknownOperationException', target ? `Unknown target ${target}.` : 'Missing X-Amz-Target header.'));
   }
   const name = target.slice(TARGET_PREFIX.length);
+  if (operations[name] && needsCredentials(name)) {
+    controls.access.checkAdmin(req.headers, `Admin operations (${name})`);
+    if (!hasCredentials(req.headers)) throw missingCredentials(name);
+  }
   const fault = controls.faults.take(name);
   if (fault?.kind === 'drop') return void req.socket.destroy();
-  if (fault?.kind === 'http-500') return sendError(req, res, new CognitoError('InternalErrorException', 'Injected fault: internal error.', 500));
-  if (fault?.kind === 'throttle') return sendError(req, res, new CognitoError('TooManyRequestsException', 'Rate exceeded'));
+  if (fault?.kind === 'http-500') return sendError(res, new CognitoError('InternalErrorException', 'Injected fault: internal error.', 500));
+  if (fault?.kind === 'throttle') return sendError(res, new CognitoError('TooManyRequestsException', 'Rate exceeded'));
   if (fault?.kind === 'delay') await sleep(fault.delayMs);
-  if (fault?.kind === 'answer') return sendForgedAnswer(req, res, fault);
+  if (fault?.kind === 'answer') return sendForgedAnswer(res, fault);
 
   const operation = operations[name];
   if (!operation) {
-    return sendError(req, res, new CognitoError('UnknownOperationException', `The local pool does not know the operation ${name}.`));
+    return sendError(res, new CognitoError('UnknownOperationException', `The local pool does not know the operation ${name}.`));
   }
   let body: unknown;
   try {
     body = JSON.parse(raw.toString('utf8') || '{}');
   } catch {
-    return sendError(req, res, new CognitoError('SerializationException', 'The request body is not valid JSON.'));
+    return sendError(res, new CognitoError('SerializationException', 'The request body is not valid JSON.'));
   }
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    return sendError(req, res, new CognitoError('SerializationException', 'The request body must be a JSON object.'));
+    return sendError(res, new CognitoError('SerializationException', 'The request body must be a JSON object.'));
   }
   const result = await operation(pool, new Input(body as Record<string, unknown>));
-  sendJson(req, res, 200, result);
+  sendJson(res, 200, result);
 }
 
 async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
@@ -141,49 +147,50 @@ async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
 }
 
 async function handleLocal(pool: Pool, controls: ServerControls, req: IncomingMessage, res: ServerResponse, url: URL) {
+  controls.access.checkAdmin(req.headers, 'the /_local/ controls (mailbox, faults, requests, reset)');
   const route = `${req.method} ${url.pathname.replace(/\/+$/, '')}`;
   switch (route) {
     case 'GET /_local/messages':
-      return sendJson(req, res, 200, pool.mailbox.list(url.searchParams.get('to')), { 'Content-Type': 'application/json' });
+      return sendJson(res, 200, pool.mailbox.list(url.searchParams.get('to')), { 'Content-Type': 'application/json' });
     case 'DELETE /_local/messages':
       pool.mailbox.clear();
-      return sendJson(req, res, 200, {}, { 'Content-Type': 'application/json' });
+      return sendJson(res, 200, {}, { 'Content-Type': 'application/json' });
     case 'GET /_local/faults':
-      return sendJson(req, res, 200, controls.faults.list(), { 'Content-Type': 'application/json' });
+      return sendJson(res, 200, controls.faults.list(), { 'Content-Type': 'application/json' });
     case 'POST /_local/faults': {
       const fault = controls.faults.add(await readJson(req, pool.config.maxBodyBytes));
       if (typeof fault === 'string') throw new CognitoError('InvalidParameterException', fault);
-      return sendJson(req, res, 200, fault, { 'Content-Type': 'application/json' });
+      return sendJson(res, 200, fault, { 'Content-Type': 'application/json' });
     }
     case 'DELETE /_local/faults':
       controls.faults.clear();
-      return sendJson(req, res, 200, {}, { 'Content-Type': 'application/json' });
+      return sendJson(res, 200, {}, { 'Content-Type': 'application/json' });
     case 'GET /_local/requests':
-      return sendJson(req, res, 200, controls.requests.list(url.searchParams.get('operation')), { 'Content-Type': 'application/json' });
+      return sendJson(res, 200, controls.requests.list(url.searchParams.get('operation')), { 'Content-Type': 'application/json' });
     case 'DELETE /_local/requests':
       controls.requests.clear();
-      return sendJson(req, res, 200, {}, { 'Content-Type': 'application/json' });
+      return sendJson(res, 200, {}, { 'Content-Type': 'application/json' });
     case 'POST /_local/reset':
       await controls.reset();
-      return sendJson(req, res, 200, {}, { 'Content-Type': 'application/json' });
+      return sendJson(res, 200, {}, { 'Content-Type': 'application/json' });
     default:
       throw new CognitoError('ResourceNotFoundException', `No local control at ${route}.`);
   }
 }
 
-function handleGet(pool: Pool, req: IncomingMessage, res: ServerResponse, url: URL) {
+function handleGet(pool: Pool, res: ServerResponse, url: URL) {
   const { poolId } = pool.config;
   const json = { 'Content-Type': 'application/json' };
-  if (url.pathname === `/${poolId}/.well-known/jwks.json`) return sendJson(req, res, 200, pool.tokens.jwks, json);
+  if (url.pathname === `/${poolId}/.well-known/jwks.json`) return sendJson(res, 200, pool.tokens.jwks, json);
   if (url.pathname === `/${poolId}/.well-known/openid-configuration`) {
     const issuer = pool.tokens.issuer;
     return sendJson(
-      req,
       res,
       200,
       {
         issuer,
-        jwks_uri: `${issuer}/.well-known/jwks.json`,
+        // The keys are always at the pool, also when `issuer` is Cognito's (--issuer cognito).
+        jwks_uri: pool.tokens.jwksUri,
         subject_types_supported: ['public'],
         id_token_signing_alg_values_supported: ['RS256'],
         response_types_supported: ['code', 'token'],
@@ -193,7 +200,7 @@ function handleGet(pool: Pool, req: IncomingMessage, res: ServerResponse, url: U
     );
   }
   if (url.pathname === '/') {
-    return sendJson(req, res, 200, { service: 'local Cognito user pool', poolId, clientId: pool.config.clientId, region: pool.config.region }, json);
+    return sendJson(res, 200, { service: 'local Cognito user pool', poolId, clientId: pool.config.clientId, region: pool.config.region }, json);
   }
   throw new CognitoError('ResourceNotFoundException', `Nothing at GET ${url.pathname}.`);
 }
@@ -201,10 +208,12 @@ function handleGet(pool: Pool, req: IncomingMessage, res: ServerResponse, url: U
 export function createPoolServer(pool: Pool, controls: ServerControls): Server {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
+    // On every answer, errors and refusals included (writeHead adds to headers set here).
+    for (const [name, value] of Object.entries(corsHeaders(req, controls.access))) res.setHeader(name, value);
     const handle = async () => {
+      controls.access.checkRequest(req.headers);
       if (req.method === 'OPTIONS') {
         res.writeHead(204, {
-          ...corsHeaders(req),
           'Access-Control-Allow-Methods': 'POST, GET, DELETE, OPTIONS',
           'Access-Control-Allow-Headers':
             req.headers['access-control-request-headers'] ??
@@ -215,15 +224,15 @@ export function createPoolServer(pool: Pool, controls: ServerControls): Server {
         return void res.end();
       }
       if (url.pathname.startsWith('/_local/')) return handleLocal(pool, controls, req, res, url);
-      if (req.method === 'GET' || req.method === 'HEAD') return handleGet(pool, req, res, url);
+      if (req.method === 'GET' || req.method === 'HEAD') return handleGet(pool, res, url);
       if (req.method === 'POST') return handleOperation(pool, controls, req, res);
       throw new CognitoError('UnknownOperationException', `Method ${req.method} is not supported.`);
     };
     handle().catch((error: unknown) => {
-      if (error instanceof CognitoError) return sendError(req, res, error);
+      if (error instanceof CognitoError) return sendError(res, error);
       // A bug, not an injected fault: answer rather than crash, and say so on the console.
       console.error('[local-pool] internal error:', error);
-      sendError(req, res, new CognitoError('InternalErrorException', 'Internal error in the local pool.', 500));
+      sendError(res, new CognitoError('InternalErrorException', 'Internal error in the local pool.', 500));
     });
   });
   server.requestTimeout = 30_000;

@@ -77,7 +77,10 @@ export interface Keys {
 
 interface Snapshot {
   version: 1;
+  /** Signs ID tokens. Files from before two keys had only this one, which signed both kinds. */
   keys: Keys | null;
+  /** Signs access tokens; absent in older files (the pool then adds one). */
+  accessKeys?: Keys | null;
   /** Keys the simulated SRP challenge of unknown users (stable salt and id per username). */
   fakeUserSecret: string | null;
   users: User[];
@@ -114,7 +117,9 @@ export class Store {
   groups = new Map<string, Group>();
   refreshTokens = new Map<string, RefreshRecord>();
   revokedOrigins = new Set<string>();
+  /** The ID token key and the access token key (Cognito signs the two kinds with different kids). */
   keys: Keys | null = null;
+  accessKeys: Keys | null = null;
   fakeUserSecret: string | null = null;
   /** email (lower case) → username key, in email-as-username pools. */
   private emails = new Map<string, string>();
@@ -234,6 +239,7 @@ export class Store {
       throw new Error(`local pool data file ${this.file} is not valid JSON`);
     }
     this.keys = snapshot.keys;
+    this.accessKeys = snapshot.accessKeys ?? null;
     this.fakeUserSecret = snapshot.fakeUserSecret;
     for (const user of snapshot.users) this.add(user);
     for (const group of snapshot.groups ?? []) this.addGroup(group);
@@ -269,6 +275,7 @@ export class Store {
     return {
       version: 1,
       keys: this.keys,
+      accessKeys: this.accessKeys,
       fakeUserSecret: this.fakeUserSecret,
       users: [...this.users.values()],
       groups: [...this.groups.values()],

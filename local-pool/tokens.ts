@@ -1,14 +1,31 @@
 // RS256 ID and access tokens with Cognito's claims (protocol §5), signed with jose.
 import { randomUUID } from 'node:crypto';
-import { SignJWT, calculateJwkThumbprint, errors, exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK, type CryptoKey } from 'jose';
+import {
+  SignJWT,
+  calculateJwkThumbprint,
+  createLocalJWKSet,
+  errors,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  jwtVerify,
+  type CryptoKey,
+  type JSONWebKeySet,
+  type JWK,
+} from 'jose';
 import { notAuthorized } from './errors.js';
 import type { Keys, User } from './store.js';
 
 export interface TokenKeys {
   kid: string;
   privateKey: CryptoKey;
-  publicKey: CryptoKey;
   publicJwk: JWK;
+}
+
+/** Cognito signs ID and access tokens with different keys (two kids in its JWKS); so does the pool. */
+export interface SigningKeys {
+  id: TokenKeys;
+  access: TokenKeys;
 }
 
 export async function createKeys(): Promise<Keys> {
@@ -24,7 +41,6 @@ export async function loadKeys(keys: Keys): Promise<TokenKeys> {
   return {
     kid: keys.kid,
     privateKey: (await importJWK({ ...keys.privateJwk, alg: 'RS256' }, 'RS256')) as CryptoKey,
-    publicKey: (await importJWK(publicJwk, 'RS256')) as CryptoKey,
     publicJwk,
   };
 }
@@ -47,20 +63,27 @@ export interface AccessClaims {
 }
 
 export class TokenIssuer {
-  constructor(
-    private readonly keys: TokenKeys,
-    readonly issuer: string,
-    private readonly ttlSeconds: number,
-  ) {}
+  readonly jwks: JSONWebKeySet;
+  private readonly publishedKeys: ReturnType<typeof createLocalJWKSet>;
 
-  get jwks() {
-    return { keys: [this.keys.publicJwk] };
+  /**
+   * `issuer` is the `iss` claim (the local URL, or Cognito's own with --issuer cognito);
+   * `jwksUri` is where the pool publishes the keys, which is always the local pool.
+   */
+  constructor(
+    private readonly keys: SigningKeys,
+    readonly issuer: string,
+    readonly jwksUri: string,
+    private readonly ttlSeconds: number,
+  ) {
+    this.jwks = { keys: [keys.id.publicJwk, keys.access.publicJwk] };
+    this.publishedKeys = createLocalJWKSet(this.jwks);
   }
 
-  private sign(claims: Record<string, unknown>, now: number) {
+  private sign(claims: Record<string, unknown>, now: number, key: TokenKeys) {
     return new SignJWT({ ...claims, iss: this.issuer, iat: now, exp: now + this.ttlSeconds, jti: randomUUID() })
-      .setProtectedHeader({ alg: 'RS256', kid: this.keys.kid })
-      .sign(this.keys.privateKey);
+      .setProtectedHeader({ alg: 'RS256', kid: key.kid })
+      .sign(key.privateKey);
   }
 
   /** ID token: sub, aud, cognito:username, the user's attributes (*_verified as booleans). */
@@ -82,6 +105,7 @@ export class TokenIssuer {
         auth_time: context.authTime,
       },
       now,
+      this.keys.id,
     );
   }
 
@@ -99,13 +123,18 @@ export class TokenIssuer {
         auth_time: context.authTime,
       },
       now,
+      this.keys.access,
     );
   }
 
-  /** Checks signature, issuer and token_use; throws Cognito's access-token errors. */
+  /**
+   * Checks signature, issuer and token_use; throws Cognito's access-token errors. Any published
+   * key will do: before the pool had two keys its one key, now the ID key, signed access tokens
+   * too, and those stay valid until they expire.
+   */
   async verifyAccessToken(token: string): Promise<AccessClaims> {
     try {
-      const { payload } = await jwtVerify(token, this.keys.publicKey, { issuer: this.issuer, algorithms: ['RS256'] });
+      const { payload } = await jwtVerify(token, this.publishedKeys, { issuer: this.issuer, algorithms: ['RS256'] });
       if (payload.token_use !== 'access') throw notAuthorized('Invalid Access Token');
       return payload as unknown as AccessClaims;
     } catch (error) {

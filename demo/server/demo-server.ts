@@ -1,12 +1,14 @@
 // The demo: the local pool (unless js/config.js names a real one), the demo's pages and bundle,
-// and the protected ride API, on one local HTTP server.
+// and the protected ride API, on one local HTTP server. The pool mints Cognito's issuer, so the
+// API checks tokens with the production verifier, and lets the demo's own pages (the mailbox)
+// read its /_local/ controls; other sites' pages it refuses.
 import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startLocalPool } from '../../local-pool/index.js';
-import { cognitoVerifier, handleApi, localPoolVerifier, type TokenVerifier } from './ride-api.js';
+import { handleApi, rideVerifier, type TokenVerifier } from './ride-api.js';
 import { pointsAtLocalPool, readSiteConfig, servedConfigScript, type SiteConfig } from './site-config.js';
 import { serveFile, type Mount } from './static-files.js';
 
@@ -67,35 +69,64 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
+type LocalPool = Awaited<ReturnType<typeof startLocalPool>>;
+
+/** The local pool for the site at `siteUrl` (whose pages, the mailbox among them, may use its /_local/ controls). */
+async function startDemoPool(site: SiteConfig, siteUrl: URL, options: DemoOptions): Promise<LocalPool> {
+  const poolPort = options.poolPort ?? 9229;
+  if (options.dataFile) await mkdir(dirname(options.dataFile), { recursive: true });
+  try {
+    return await startLocalPool({
+      port: poolPort,
+      poolId: site.cognito.userPoolId,
+      clientId: site.cognito.userPoolClientId,
+      issuer: 'cognito',
+      // The site is on 127.0.0.1, opened as localhost or 127.0.0.1.
+      browserAdminOrigins: [`http://localhost:${siteUrl.port}`, `http://127.0.0.1:${siteUrl.port}`],
+      dataFile: options.dataFile,
+      quiet: options.quiet,
+      mfa: options.mfa,
+    });
+  } catch (err) {
+    throw isAddressInUse(err) ? new PortInUseError('local user pool', poolPort, 'POOL_PORT') : err;
+  }
+}
+
 export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo> {
   const site = await readSiteConfig(configFile);
   const { cognito } = site.config;
 
-  let pool: Awaited<ReturnType<typeof startLocalPool>> | null = null;
+  // The site listens first: the pool is told the site's origin, known once it has its port.
+  // A request that comes before the pool is up (before startDemo returns) gets a 503.
+  let app: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
+  const server = createServer((req, res) => {
+    if (!app) return void res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '1' }).end('Starting\n');
+    app(req, res).catch((err) => {
+      console.error(err);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Internal error\n');
+    });
+  });
+  const port = await listen(server, options.port ?? 8080);
+  const url = `http://localhost:${port}/`;
+  const closeSite = () =>
+    new Promise<void>((done) => {
+      server.close(() => done());
+      server.closeAllConnections();
+    });
+
+  let pool: LocalPool | null = null;
   let verifier: TokenVerifier;
   if (pointsAtLocalPool(site.config)) {
-    const poolPort = options.poolPort ?? 9229;
-    if (options.dataFile) await mkdir(dirname(options.dataFile), { recursive: true });
     try {
-      pool = await startLocalPool({
-        port: poolPort,
-        poolId: cognito.userPoolId,
-        clientId: cognito.userPoolClientId,
-        dataFile: options.dataFile,
-        quiet: options.quiet,
-        mfa: options.mfa,
-      });
+      pool = await startDemoPool(site.config, new URL(url), options);
     } catch (err) {
-      throw isAddressInUse(err) ? new PortInUseError('local user pool', poolPort, 'POOL_PORT') : err;
-    }
-    try {
-      verifier = await localPoolVerifier(pool.url, pool.poolId, pool.clientId);
-    } catch (err) {
-      await pool.close();
+      await closeSite();
       throw err;
     }
+    verifier = rideVerifier(pool.poolId, pool.clientId, pool.jwksUrl);
   } else {
-    verifier = cognitoVerifier(cognito.userPoolId, cognito.userPoolClientId);
+    verifier = rideVerifier(cognito.userPoolId, cognito.userPoolClientId);
   }
   const poolUrl = pool?.url ?? null;
 
@@ -108,7 +139,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   const vendorMount: Mount[] = [{ prefix: '/vendor/', dir: join(repoRoot, 'build', 'vendor') }];
   const siteMount: Mount[] = [{ prefix: '/', dir: demoDir }];
 
-  async function handle(req: IncomingMessage, res: ServerResponse) {
+  app = async function handle(req: IncomingMessage, res: ServerResponse) {
     res.setHeader('Content-Security-Policy', csp);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     if (await handleApi(req, res, verifier)) return;
@@ -131,31 +162,13 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
           : // The server's own source is not part of the site.
             !pathname.startsWith('/server/') && (await serveFile(req, res, siteMount));
     if (!served) res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
-  }
-
-  const server = createServer((req, res) => {
-    handle(req, res).catch((err) => {
-      console.error(err);
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Internal error\n');
-    });
-  });
-  let port: number;
-  try {
-    port = await listen(server, options.port ?? 8080);
-  } catch (err) {
-    await pool?.close();
-    throw err;
-  }
+  };
 
   return {
-    url: `http://localhost:${port}/`,
+    url,
     poolUrl,
     async close() {
-      await new Promise<void>((done) => {
-        server.close(() => done());
-        server.closeAllConnections();
-      });
+      await closeSite();
       await pool?.close();
     },
   };

@@ -1,11 +1,11 @@
 // The workshop's RequestUnicorn, as a small protected API: POST /api/ride with the user's ID token
 // in the Authorization header gets a unicorn; anything else gets 401. The token is verified the
-// way a real backend must: RS256 signature against the pool's JWKS, issuer, audience (the app
-// client), expiry and token_use 'id', with aws-jwt-verify.
+// way a real backend does, with the production verifier, aws-jwt-verify's CognitoJwtVerifier:
+// RS256 signature against the pool's JWKS, issuer, audience (the app client), expiry and
+// token_use 'id'. Against the local pool (issuer 'cognito') only where the keys come from differs.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CognitoJwtVerifier, JwtVerifier } from 'aws-jwt-verify';
-import { validateCognitoJwtFields } from 'aws-jwt-verify/cognito-verifier';
+import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import {
   CognitoJwtInvalidClientIdError,
   CognitoJwtInvalidTokenUseError,
@@ -17,6 +17,7 @@ import {
   JwtNotBeforeError,
   KidNotFoundInJwksError,
   NonRetryableFetchError,
+  ParameterValidationError,
   WaitPeriodNotYetEndedJwkError,
 } from 'aws-jwt-verify/error';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
@@ -37,43 +38,30 @@ const unicorns = [
 ];
 
 /**
- * A verifier for ID tokens of the local pool. Cognito's own verifier derives the issuer from the
- * pool id (https://cognito-idp.<region>.amazonaws.com/<id>), which the local pool cannot be, so
- * this uses the generic verifier with the issuer and JWKS the pool's OpenID discovery names, plus
- * aws-jwt-verify's Cognito claim checks (token_use, client id).
+ * The keys of the local pool in place of Cognito's: the verifier asks for
+ * https://cognito-idp.<region>.amazonaws.com/<pool id>/.well-known/jwks.json (the pool's issuer
+ * with /.well-known/jwks.json) and gets the local pool's JWKS, over http, which aws-jwt-verify's own
+ * fetcher refuses.
  */
-export async function localPoolVerifier(poolUrl: string, poolId: string, clientId: string): Promise<TokenVerifier> {
-  const discoveryUrl = new URL(`${poolId}/.well-known/openid-configuration`, poolUrl).href;
-  const response = await fetch(discoveryUrl);
-  if (!response.ok) throw new Error(`GET ${discoveryUrl} answered ${response.status}`);
-  const { issuer, jwks_uri: jwksUri } = (await response.json()) as { issuer: string; jwks_uri: string };
-  // aws-jwt-verify fetches over https only; the local pool speaks http.
-  const jwksCache = new SimpleJwksCache({
+function localPoolKeys(jwksUrl: string): SimpleJwksCache {
+  return new SimpleJwksCache({
     fetcher: {
-      async fetch(uri: string) {
-        const answer = await fetch(uri);
-        if (!answer.ok) throw new NonRetryableFetchError(uri, `Status code is ${answer.status}, expected 200`);
+      async fetch() {
+        const answer = await fetch(jwksUrl);
+        if (!answer.ok) throw new NonRetryableFetchError(jwksUrl, `Status code is ${answer.status}, expected 200`);
         return answer.arrayBuffer();
       },
     },
   });
-  return JwtVerifier.create(
-    {
-      issuer,
-      jwksUri,
-      // As CognitoJwtVerifier does: the audience is checked by the Cognito field checks (aud of
-      // an ID token, client_id of an access token), after token_use, so an access token is
-      // refused as the wrong kind of token rather than for lacking an aud.
-      audience: null,
-      customJwtCheck: ({ payload }) => validateCognitoJwtFields(payload, { tokenUse: 'id', clientId }),
-    },
-    { jwksCache },
-  );
 }
 
-/** A verifier for ID tokens of a real Cognito user pool. */
-export function cognitoVerifier(userPoolId: string, clientId: string): TokenVerifier {
-  return CognitoJwtVerifier.create({ userPoolId, clientId, tokenUse: 'id' });
+/**
+ * The verifier for the ride API: CognitoJwtVerifier for ID tokens of `userPoolId` issued to
+ * `clientId`, as a deployed API runs it. `localJwksUrl`: the local pool's JWKS, for a pool started
+ * with issuer 'cognito' (its tokens carry Cognito's issuer for that pool id); absent for a real pool.
+ */
+export function rideVerifier(userPoolId: string, clientId: string, localJwksUrl?: string): TokenVerifier {
+  return CognitoJwtVerifier.create({ userPoolId, clientId, tokenUse: 'id' }, localJwksUrl ? { jwksCache: localPoolKeys(localJwksUrl) } : undefined);
 }
 
 function reasonFor(err: unknown): RefusalReason {
@@ -81,7 +69,9 @@ function reasonFor(err: unknown): RefusalReason {
   if (err instanceof JwtNotBeforeError) return 'not-yet-valid';
   if (err instanceof CognitoJwtInvalidTokenUseError) return 'wrong-token-use';
   if (err instanceof JwtInvalidAudienceError || err instanceof CognitoJwtInvalidClientIdError) return 'wrong-audience';
-  if (err instanceof JwtInvalidIssuerError) return 'wrong-issuer';
+  // CognitoJwtVerifier looks the token's iss up among the issuers it was made for (its pool's,
+  // regional and global): another pool's token is "issuer not configured".
+  if (err instanceof JwtInvalidIssuerError || err instanceof ParameterValidationError) return 'wrong-issuer';
   if (err instanceof JwtInvalidSignatureError) return 'bad-signature';
   // An unknown kid makes the cache refetch the JWKS; a second one soon after is refused without
   // a refetch (the penalty box), which is still "signed by a key the pool does not have".

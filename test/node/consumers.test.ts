@@ -61,10 +61,17 @@ function serve(dir: string): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/** The pool wants Admin calls signed, as Cognito does; any SigV4-shaped header will do (it checks no signature). */
+const SIGV4 = { Authorization: 'AWS4-HMAC-SHA256 Credential=AKIDLOCALPOOLTEST/20260101/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=00' };
+
 async function poolCall(operation: string, body: object): Promise<void> {
   const response = await fetch(pool.url, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}` },
+    headers: {
+      'Content-Type': 'application/x-amz-json-1.1',
+      'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}`,
+      ...(operation.startsWith('Admin') ? SIGV4 : {}),
+    },
     body: JSON.stringify(body),
   });
   assert.equal(response.status, 200, `${operation}: ${await response.text()}`);

@@ -207,8 +207,16 @@ export function storageFor(config: CognitoConfig): KeyValueStorage {
 }
 
 /**
- * Calls one of the pool's operations directly (admin operations included: the local pool does
- * not check SigV4), e.g. `poolOperation('AdminDisableUser', { Username })`. UserPoolId is added.
+ * An Authorization header shaped like SigV4's: the pool wants one on Admin operations, as Cognito
+ * does, and does not check the signature (there is no secret to check it against).
+ */
+const SIGV4_AUTHORIZATION =
+  'AWS4-HMAC-SHA256 Credential=AKIDLOCALPOOLTEST/20260101/us-east-1/cognito-idp/aws4_request, SignedHeaders=host;x-amz-target, Signature=0000000000000000000000000000000000000000000000000000000000000000';
+
+/**
+ * Calls one of the pool's operations directly, admin operations included (signed with a dummy
+ * SigV4 header; the runner lets this page's origin call them), e.g.
+ * `poolOperation('AdminDisableUser', { Username })`. UserPoolId is added.
  */
 export async function poolOperation<T = Record<string, unknown>>(
   operation: string,
@@ -221,6 +229,7 @@ export async function poolOperation<T = Record<string, unknown>>(
     headers: {
       'Content-Type': 'application/x-amz-json-1.1',
       'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}`,
+      Authorization: SIGV4_AUTHORIZATION,
     },
     body: JSON.stringify({ UserPoolId: poolId, ...body }),
   });

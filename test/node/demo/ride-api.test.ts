@@ -1,12 +1,33 @@
 // The demo's protected API (POST /api/ride) against real tokens from the demo's local pool: it
 // answers a valid ID token and refuses, with 401 and the reason, everything a backend must refuse.
+// It verifies with the production verifier, CognitoJwtVerifier; the pool mints Cognito's issuer.
 import assert from 'node:assert/strict';
 import { generateKeyPair, SignJWT, decodeJwt } from 'jose';
 import { after, before, describe, it, mock } from 'node:test';
 import { CognitoJwtInvalidClientIdError } from 'aws-jwt-verify/error';
 import { startDemo, type RunningDemo } from '../../../demo/server/demo-server.js';
-import { localPoolVerifier } from '../../../demo/server/ride-api.js';
-import { newUser, requestRide, type DemoUser, type RawResponse } from './helpers.js';
+import { rideVerifier } from '../../../demo/server/ride-api.js';
+import { AuthenticationDetails, CognitoUser, CognitoUserAttribute, CognitoUserPool, type CognitoUserSession } from 'amazon-cognito-identity-js';
+import { startLocalPool, type LocalPool } from '../../../local-pool/index.js';
+import { PASSWORD, latestCode, newUser, requestRide, uniqueEmail, type DemoUser, type RawResponse } from './helpers.js';
+
+const POOL_ID = 'us-east-1_LocalPool1';
+
+/** The ID token of a new user of `pool`, made as a page makes one (sign-up, the mailed code, sign-in). */
+async function idTokenFrom(pool: LocalPool): Promise<string> {
+  const userPool = new CognitoUserPool({ UserPoolId: pool.poolId, ClientId: pool.clientId, endpoint: pool.url });
+  const email = uniqueEmail();
+  await new Promise((done, fail) =>
+    userPool.signUp(email, PASSWORD, [new CognitoUserAttribute({ Name: 'email', Value: email })], [], (err, result) => (err ? fail(err) : done(result))),
+  );
+  const user = new CognitoUser({ Username: email, Pool: userPool });
+  const code = await latestCode(pool.url, email);
+  await new Promise((done, fail) => user.confirmRegistration(code, false, (err, result) => (err ? fail(err) : done(result))));
+  const session = await new Promise<CognitoUserSession>((done, fail) =>
+    user.authenticateUser(new AuthenticationDetails({ Username: email, Password: PASSWORD }), { onSuccess: done, onFailure: fail }),
+  );
+  return session.getIdToken().getJwtToken();
+}
 
 function refusal(response: RawResponse): { error: string; reason: string } {
   assert.equal(response.status, 401, response.body);
@@ -31,6 +52,10 @@ describe('the demo ride API', () => {
     user = await newUser(demo);
   });
   after(() => demo.close());
+
+  it("gets ID tokens with Cognito's issuer from the demo's pool", () => {
+    assert.equal(decodeJwt(user.idToken).iss, `https://cognito-idp.us-east-1.amazonaws.com/${POOL_ID}`);
+  });
 
   it('answers a real ID token with a ride for that user', async () => {
     const response = await requestRide(demo, user.idToken);
@@ -68,8 +93,17 @@ describe('the demo ride API', () => {
   it('refuses an ID token issued to another app client', async () => {
     // The pool has one app client, so this asks the API's verifier, set up for another client,
     // about a token of ours: the same check that refuses a token minted for someone else's app.
-    const verifier = await localPoolVerifier(demo.poolUrl!, 'us-east-1_LocalPool1', 'someotherappclient00000000');
+    const verifier = rideVerifier(POOL_ID, 'someotherappclient00000000', new URL(`${POOL_ID}/.well-known/jwks.json`, demo.poolUrl!).href);
     await assert.rejects(verifier.verify(user.idToken), CognitoJwtInvalidClientIdError);
+  });
+
+  it('refuses an ID token from another user pool', async () => {
+    const other = await startLocalPool({ quiet: true, issuer: 'cognito', poolId: 'us-east-1_OtherPool9' });
+    try {
+      assert.equal(refusal(await requestRide(demo, await idTokenFrom(other))).reason, 'wrong-issuer');
+    } finally {
+      await other.close();
+    }
   });
 
   it('refuses a real ID token once it has expired', async (t) => {

@@ -87,7 +87,12 @@ describe('walking through the demo', () => {
 
     const response = await fetch(demo.poolUrl!, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': 'AWSCognitoIdentityProviderService.AdminGetUser' },
+      headers: {
+        'Content-Type': 'application/x-amz-json-1.1',
+        'X-Amz-Target': 'AWSCognitoIdentityProviderService.AdminGetUser',
+        // Admin calls are signed, as Cognito wants; the pool checks the shape, not the signature.
+        Authorization: 'AWS4-HMAC-SHA256 Credential=AKIDLOCALPOOLTEST/20260101/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=00',
+      },
       body: JSON.stringify({ UserPoolId: 'us-east-1_LocalPool1', Username: email }),
     });
     const { UserAttributes } = (await response.json()) as { UserAttributes: Array<{ Name: string; Value: string }> };

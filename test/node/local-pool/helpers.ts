@@ -9,6 +9,7 @@ import {
   type CognitoUserSession,
   type ICognitoStorage,
 } from 'amazon-cognito-identity-js';
+import { needsCredentials } from '../../../local-pool/access.js';
 import { startLocalPool, type LocalPool, type LocalPoolOptions, type Message } from '../../../local-pool/index.js';
 
 export type { LocalPool };
@@ -121,24 +122,37 @@ export function call<T>(run: (callback: (error: any, result?: T) => void) => voi
   return new Promise((resolve, reject) => run((error, result) => (error ? reject(error) : resolve(result as T))));
 }
 
+/**
+ * An Authorization header shaped like the SigV4 one the AWS SDKs send on Admin operations (the
+ * pool wants one there, as Cognito does, but does not check the signature).
+ */
+export const SIGV4_HEADER = {
+  Authorization:
+    'AWS4-HMAC-SHA256 Credential=AKIDLOCALPOOLTEST/20260101/us-east-1/cognito-idp/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=0000000000000000000000000000000000000000000000000000000000000000',
+};
+
 export interface RawResponse {
   status: number;
   headers: Headers;
   body: Record<string, unknown>;
 }
 
-/** A hand-built request, for malformed input and operations the SDK does not expose. */
+/**
+ * A hand-built request, for malformed input and operations the SDK does not expose. Operations
+ * Cognito wants AWS credentials for carry SIGV4_HEADER (pass `unsigned` to leave it off).
+ */
 export async function raw(
   pool: LocalPool,
   operation: string,
   body: unknown,
-  init: { rawBody?: string; headers?: Record<string, string> } = {},
+  init: { rawBody?: string; headers?: Record<string, string>; unsigned?: boolean } = {},
 ): Promise<RawResponse> {
   const response = await fetch(pool.url, {
     method: 'POST',
     headers: {
       'Content-Type': 'application/x-amz-json-1.1',
       'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}`,
+      ...(needsCredentials(operation) && !init.unsigned ? SIGV4_HEADER : {}),
       ...init.headers,
     },
     body: init.rawBody ?? JSON.stringify(body),
@@ -177,7 +191,7 @@ export function startCli(args: string[]): Promise<{ child: ChildProcess; pool: L
         resolve({
           child,
           output: () => output,
-          pool: { url, poolId, clientId, region: poolId.split('_')[0], issuer: `${url}${poolId}`, close: () => Promise.resolve(void child.kill('SIGKILL')) },
+          pool: { url, poolId, clientId, region: poolId.split('_')[0], issuer: `${url}${poolId}`, jwksUrl: `${url}${poolId}/.well-known/jwks.json`, close: () => Promise.resolve(void child.kill('SIGKILL')) },
         });
       }
     });

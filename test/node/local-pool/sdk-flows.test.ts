@@ -103,7 +103,9 @@ describe('the local pool through the SDK (email-as-username pool)', () => {
     assert.equal(access.payload.exp! - access.payload.iat!, 3600);
     const config = await (await fetch(`${pool.url}${pool.poolId}/.well-known/openid-configuration`)).json();
     assert.equal(config.issuer, issuer);
-    assert.equal(decodeProtectedHeader(tokens.getAccessToken().getJwtToken()).kid, id.protectedHeader.kid);
+    // As Cognito: ID and access tokens are signed by two keys, both in the JWKS.
+    assert.notEqual(access.protectedHeader.kid, id.protectedHeader.kid);
+    assert.equal(decodeProtectedHeader(tokens.getAccessToken().getJwtToken()).kid, access.protectedHeader.kid);
   });
 
   it('refreshes with the refresh token, keeping auth_time and origin_jti', async () => {
