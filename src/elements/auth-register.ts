@@ -10,6 +10,7 @@ import { AuthFormElement, type FieldErrors, type HelpLink } from '../shared/auth
 import { renderSignedInAs, SignedInAs } from '../shared/signed-in-as.js';
 import { defineElement } from '../shared/define-element.js';
 import { fieldText } from '../shared/form-data.js';
+import { leaveNotice } from '../shared/next-page-notice.js';
 import { PasswordChecklist } from '../shared/password-checklist.js';
 import {
   ATTRIBUTE_MAX_LENGTH,
@@ -114,8 +115,10 @@ export class AuthRegister extends AuthFormElement {
     const { username, confirmed, delivery } = await cognito.signUp(config, { email, password, attributes });
     sessionStore.setPendingEmail(email);
     this.emit('auth-registered', { username, email, confirmed, delivery });
-    if (this.goNext()) return;
     this.status = confirmed ? message('register.done.confirmed') : message('register.done.code-sent', { destination: delivery?.destination ?? email });
+    // The next page (verify, usually) says where the code went.
+    if (this.next) leaveNotice(this.status, 'auth-verify');
+    this.goNext();
   }
 
   // The pool requires an attribute this form does not ask for: the visitor cannot fix that, the

@@ -9,7 +9,7 @@ import { defineElement } from '../shared/define-element.js';
 import { message } from '../messages/message.js';
 import { sessionStore } from '../session/session-store.js';
 import { fieldText } from '../shared/form-data.js';
-import { leaveNotice } from '../shared/next-page-notice.js';
+import { leaveNotice, takeNotice } from '../shared/next-page-notice.js';
 import { isEmailShaped, isSixDigitCode, normalizeCode } from '../shared/validation.js';
 
 /**
@@ -39,6 +39,12 @@ export class AuthVerify extends AuthFormElement {
   @property({ attribute: 'signin-url' }) signinUrl?: string;
   /** Seconds to wait after sending a code before another can be requested. Default 30. */
   @property({ attribute: 'resend-cooldown', type: Number }) resendCooldown = 30;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // E.g. "Account created. We sent a verification code to …", from the page that sent us here.
+    this.status ||= takeNotice('auth-verify');
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();

@@ -158,6 +158,18 @@ describe('7. secrets leave the fields after success', () => {
 });
 
 describe('8. help between steps', () => {
+  it('after registering, the verify page says where the code went', async () => {
+    const email = uniqueEmail('reg-note');
+    const urls = captureNavigation();
+    const register = await fixture(configured('auth-register', 'next="/verify.html"'));
+    fillAndSubmit(register, { email, password: strongPassword, confirm: strongPassword });
+    await waitUntil(() => urls.length === 1, 'goes to next');
+    register.remove();
+    const verify = await fixture(configured('auth-verify'));
+    expect(parts(verify).status.textContent).to.match(/Account created\. We sent a verification code to .+\./);
+    expect(parts(verify).input('email').value).to.equal(email);
+  });
+
   it('after verifying, the sign-in page says so and has the email filled in', async () => {
     const email = uniqueEmail('handoff');
     await cognito.signUp(poolConfig(), { email, password: strongPassword });
