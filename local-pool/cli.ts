@@ -20,13 +20,21 @@
  *   --username-attributes email|none   default email (email-as-username); none = plain usernames
  *   --required-attributes LIST     e.g. name,phone_number (default email; "none" for nothing)
  *   --mfa OFF|OPTIONAL|ON          default OFF
- *   --prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY   default SIGN_IN
+ *   --custom-attributes LIST       the custom attributes the schema declares (default none):
+ *                                  name:type[:mutable][:MIN..MAX], comma-separated; type string,
+ *                                  number, boolean or datetime; e.g. company:string,tier:number:mutable:1..5
+ *   --schema FILE                  custom attributes (and required standard ones) from a JSON file in
+ *                                  Cognito's SchemaAttributeType shape (CreateUserPool's Schema, or
+ *                                  describe-user-pool output)
+ *   --prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY   default ENABLED
  *   --refresh-token-rotation[=SECONDS]  rotate refresh tokens; SECONDS (0-60, default 0) is the
  *                                  retry grace period of the token a refresh replaced
  *   --quiet                        no banner, no codes on the console
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resolveConfig } from './options.js';
+import { parseCustomAttributes, parseSchemaFile, type SchemaAttribute } from './schema.js';
 import { parsePasswordPolicy, startLocalPool, type IssuerKind, type LocalPoolOptions, type MfaSetting, type UserExistenceErrors } from './index.js';
 
 function list(text: string | undefined): string[] | undefined {
@@ -53,6 +61,23 @@ function gracePeriod(text: string | undefined): number | undefined {
   return seconds;
 }
 
+/** --custom-attributes and --schema FILE, together: the custom attributes, and required ones the file marks. */
+function schemaOptions(customText: string | undefined, file: string | undefined): { customAttributes?: SchemaAttribute[]; requiredAttributes?: string[] } {
+  const custom = customText === undefined ? [] : parseCustomAttributes(customText);
+  if (file === undefined) return customText === undefined ? {} : { customAttributes: custom };
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`--schema ${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  const fromFile = parseSchemaFile(json);
+  return {
+    customAttributes: [...custom, ...fromFile.customAttributes],
+    ...(fromFile.requiredAttributes.length ? { requiredAttributes: fromFile.requiredAttributes } : {}),
+  };
+}
+
 async function main() {
   const { values } = parseArgs({
     args: withOptionalValues(process.argv.slice(2)),
@@ -70,6 +95,8 @@ async function main() {
       'username-attributes': { type: 'string' },
       'required-attributes': { type: 'string' },
       mfa: { type: 'string' },
+      'custom-attributes': { type: 'string' },
+      schema: { type: 'string' },
       'prevent-user-existence-errors': { type: 'string' },
       'refresh-token-rotation': { type: 'string' },
       quiet: { type: 'boolean' },
@@ -78,13 +105,14 @@ async function main() {
   });
   if (values.help) {
     console.log(
-      'usage: npm run local-pool -- [--port N] [--host H] [--pool-id ID] [--client-id CID] [--issuer local|cognito] [--cors-origin ORIGIN]... [--allowed-host NAME]... [--browser-admin-origin ORIGIN]... [--data FILE] [--password-policy min=8,upper,lower,digit,symbol] [--username-attributes email|none] [--required-attributes a,b] [--mfa OFF|OPTIONAL|ON] [--prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY] [--refresh-token-rotation[=SECONDS]] [--quiet]',
+      'usage: npm run local-pool -- [--port N] [--host H] [--pool-id ID] [--client-id CID] [--issuer local|cognito] [--cors-origin ORIGIN]... [--allowed-host NAME]... [--browser-admin-origin ORIGIN]... [--data FILE] [--password-policy min=8,upper,lower,digit,symbol] [--username-attributes email|none] [--required-attributes a,b] [--mfa OFF|OPTIONAL|ON] [--custom-attributes LIST] [--schema FILE] [--prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY] [--refresh-token-rotation[=SECONDS]] [--quiet]',
     );
     return;
   }
   const port = values.port === undefined ? 9229 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, not "${values.port}"`);
   const grace = gracePeriod(values['refresh-token-rotation']);
+  const schema = schemaOptions(values['custom-attributes'], values.schema);
   const options: LocalPoolOptions = {
     port,
     host: values.host,
@@ -97,7 +125,8 @@ async function main() {
     dataFile: values.data,
     passwordPolicy: values['password-policy'] === undefined ? undefined : parsePasswordPolicy(values['password-policy']),
     usernameAttributes: values['username-attributes'] === undefined ? undefined : (list(values['username-attributes']) as 'email'[]),
-    requiredAttributes: list(values['required-attributes']),
+    requiredAttributes: list(values['required-attributes']) ?? schema.requiredAttributes,
+    customAttributes: schema.customAttributes,
     mfa: values.mfa?.toUpperCase() as MfaSetting | undefined,
     preventUserExistenceErrors: values['prevent-user-existence-errors']?.toUpperCase() as UserExistenceErrors | undefined,
     refreshTokenRotation: grace === undefined ? undefined : { retryGracePeriodSeconds: grace },
@@ -117,6 +146,7 @@ async function main() {
       config.emailAsUsername ? 'email as username' : 'plain usernames',
       `password min ${policy.minLength}${classes.length ? ' + ' + classes.join(' + ') : ''}`,
       `required attributes: ${config.requiredAttributes.join(', ') || 'none'}`,
+      `custom attributes: ${config.schema.custom.map((rule) => `${rule.name} (${rule.type}${rule.mutable ? ', mutable' : ''})`).join(', ') || 'none'}`,
       `MFA ${config.mfa}`,
       config.refreshTokenRotation ? `refresh token rotation (grace ${config.refreshTokenRotation.retryGracePeriodSeconds} s)` : 'no refresh token rotation',
     ].join('; ');

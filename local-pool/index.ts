@@ -19,6 +19,7 @@ export type { IssuerKind, LocalPoolOptions, Limits, MfaSetting, RefreshTokenRota
 export type { Fault, FaultKind } from './faults.js';
 export type { LoggedRequest } from './requests.js';
 export type { PasswordPolicy } from './policy.js';
+export type { AttributeDataType, SchemaAttribute } from './schema.js';
 export type { Message, MessageKind } from './mailbox.js';
 export { parsePasswordPolicy } from './policy.js';
 

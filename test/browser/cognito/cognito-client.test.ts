@@ -294,8 +294,21 @@ describe('cognito client against the local pool', () => {
       expect(err.message).to.equal('Incorrect email or password.');
     });
 
-    it('user-not-found when resending a code to an unknown email', async () => {
+    it('user-not-found when a pool that reveals unknown users (LEGACY) refuses a resend', async () => {
+      // The local pool hides unknown users as Cognito's default does, so the LEGACY answer is forged.
+      await injectFault({
+        operation: 'ResendConfirmationCode',
+        kind: 'answer',
+        status: 400,
+        body: { __type: 'UserNotFoundException', message: 'Username/client id combination not found.' },
+        times: 1,
+      });
       expect((await authErrorOf(cognito.resendSignUpCode(config, uniqueEmail('nobody')))).code).to.equal('user-not-found');
+    });
+
+    it('a resend to an unknown email looks like one to a real account, as Cognito hides unknown users by default', async () => {
+      const sent = await cognito.resendSignUpCode(config, uniqueEmail('nobody'));
+      expect(sent).to.deep.equal({ destination: 'n***@e***.com', medium: 'EMAIL', attribute: 'email' });
     });
 
     it('password-attempts-exceeded after repeated wrong passwords', async () => {

@@ -94,11 +94,19 @@ describe('<auth-register attributes>', () => {
   });
 
   it('sends the attributes with the sign-up, and the pool stores them', async () => {
-    const el = await fixture(attributesRegister('attributes="name* phone_number birthdate website given_name"'));
+    const el = await fixture(attributesRegister('attributes="name* phone_number birthdate website given_name custom:company"'));
     const values = credentials();
     const registered = oneEvent<AuthRegisteredEvent>(el, 'auth-registered');
     // Spaces and dashes in the phone number are dropped; an optional field left empty is not sent.
-    fillAndSubmit(el, { ...values, name: ' Ada Lovelace ', phone_number: '+1 415-555-0123', birthdate: '1990-04-23', website: 'https://ada.example/' });
+    // (custom:company is one the attributes pool declares; a pool refuses undeclared custom attributes.)
+    fillAndSubmit(el, {
+      ...values,
+      name: ' Ada Lovelace ',
+      phone_number: '+1 415-555-0123',
+      birthdate: '1990-04-23',
+      website: 'https://ada.example/',
+      'custom:company': 'Analytical Engines',
+    });
     await registered;
 
     const user = await poolOperation<{ UserAttributes: Array<{ Name: string; Value: string }> }>('AdminGetUser', { Username: values.email }, 'attributes');
@@ -109,6 +117,7 @@ describe('<auth-register attributes>', () => {
       phone_number: '+14155550123',
       birthdate: '1990-04-23',
       website: 'https://ada.example/',
+      'custom:company': 'Analytical Engines',
     });
     expect(stored).to.not.have.property('given_name');
   });
