@@ -153,7 +153,9 @@ function origins(name: string, list: string[] | undefined): string[] {
 
 function hostNames(list: string[] | undefined): string[] {
   return (list ?? []).map((text) => {
-    if (!/^(\[[0-9a-fA-F:.]+\]|[\w.-]+)$/.test(text)) throw new Error(`allowedHosts: "${text}" is not a host name (no scheme, no port), e.g. pool.example.test`);
+    if (!/^(\[[0-9a-fA-F:.]+\]|[\w.-]+)$/.test(text)) {
+      throw new Error(`allowedHosts: "${text}" is not a host name (no scheme, no port), e.g. pool.example.test`);
+    }
     return text.toLowerCase();
   });
 }

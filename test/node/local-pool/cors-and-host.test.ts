@@ -157,7 +157,12 @@ describe('Admin operations need credentials', () => {
       maxAttempts: 1,
     });
     const email = uniqueEmail();
-    await raw(pool, 'AdminCreateUser', { UserPoolId: pool.poolId, Username: email, MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: email }] });
+    await raw(pool, 'AdminCreateUser', {
+      UserPoolId: pool.poolId,
+      Username: email,
+      MessageAction: 'SUPPRESS',
+      UserAttributes: [{ Name: 'email', Value: email }],
+    });
     const user = await client.send(new AdminGetUserCommand({ UserPoolId: pool.poolId, Username: email }));
     assert.equal(user.UserStatus, 'FORCE_CHANGE_PASSWORD');
     const listed = await client.send(new ListUsersCommand({ UserPoolId: pool.poolId }));

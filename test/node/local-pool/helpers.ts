@@ -191,7 +191,15 @@ export function startCli(args: string[]): Promise<{ child: ChildProcess; pool: L
         resolve({
           child,
           output: () => output,
-          pool: { url, poolId, clientId, region: poolId.split('_')[0], issuer: `${url}${poolId}`, jwksUrl: `${url}${poolId}/.well-known/jwks.json`, close: () => Promise.resolve(void child.kill('SIGKILL')) },
+          pool: {
+            url,
+            poolId,
+            clientId,
+            region: poolId.split('_')[0],
+            issuer: `${url}${poolId}`,
+            jwksUrl: `${url}${poolId}/.well-known/jwks.json`,
+            close: () => Promise.resolve(void child.kill('SIGKILL')),
+          },
         });
       }
     });

@@ -96,7 +96,10 @@ describe('issuer cognito', () => {
     const lookalike = await start({ issuer: 'cognito', poolId: pool.poolId });
     try {
       const fromOther = (await signedInUser(other)).session.getIdToken().getJwtToken();
-      await assert.rejects(localVerifier(pool, 'id').verify(fromOther), (error) => error instanceof ParameterValidationError && /issuer not configured/.test(error.message));
+      await assert.rejects(
+        localVerifier(pool, 'id').verify(fromOther),
+        (error) => error instanceof ParameterValidationError && /issuer not configured/.test(error.message),
+      );
       const fromLookalike = (await signedInUser(lookalike)).session.getAccessToken().getJwtToken();
       await assert.rejects(localVerifier(pool, 'access').verify(fromLookalike), KidNotFoundInJwksError);
     } finally {
@@ -180,7 +183,10 @@ describe('signing keys', () => {
     try {
       jwks = await getJson<Jwks>(second.jwksUrl);
       assert.equal(jwks.keys.length, 2);
-      assert.ok(jwks.keys.some((key) => key.kid === oldKid), 'the old key is still published');
+      assert.ok(
+        jwks.keys.some((key) => key.kid === oldKid),
+        'the old key is still published',
+      );
       // The refresh token from before still works; the new ID token is signed by the old key, the access token by the new one.
       const refreshed = await raw(second, 'GetTokensFromRefreshToken', { ClientId: second.clientId, RefreshToken: session.getRefreshToken().getToken() });
       assert.equal(refreshed.status, 200, JSON.stringify(refreshed.body));
