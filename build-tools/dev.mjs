@@ -64,19 +64,21 @@ watcher.on('event', (event) => {
 console.log('[rollup] watching src/ (the first pass rebuilds the drop-in file once)');
 
 let stopping = false;
-function stop() {
+/** Stops the children and exits once they have: a rebuild under way is abandoned, not awaited. */
+function stop(exitCode = 0) {
   if (stopping) return;
   stopping = true;
-  void watcher.close();
+  const exited = [tsc, server]
+    .filter((proc) => proc.exitCode === null && proc.signalCode === null)
+    .map((proc) => new Promise((done) => proc.once('exit', done)));
   tsc.kill('SIGTERM');
   server.kill('SIGTERM');
+  // A half-written dist file is harmless: its size and time no longer match the build record, so
+  // the next start rebuilds it.
+  void watcher.close();
+  void Promise.race([Promise.all(exited), new Promise((done) => setTimeout(done, 5000))]).then(() => process.exit(exitCode));
 }
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
-server.on('exit', (code) => {
-  // The server stopped by itself (a port in use, a crash at start): nothing left to serve.
-  if (!stopping) {
-    stop();
-    process.exitCode = code ?? 1;
-  }
-});
+process.on('SIGINT', () => stop());
+process.on('SIGTERM', () => stop());
+// The server stopped by itself (a port in use, a crash at start): nothing left to serve.
+server.on('exit', (code) => stop(code ?? 1));
