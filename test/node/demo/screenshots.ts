@@ -71,6 +71,14 @@ try {
     await page.waitForSelector('#ride-result .result-title');
     await shoot(page, 'ride', width);
 
+    // Signed in, the sign-in and register pages say so instead of showing their forms.
+    await open('signin.html');
+    await page.waitForFunction(() => /already signed in/.test(document.querySelector('auth-signin [part~="status"]')?.textContent ?? ''));
+    await shoot(page, 'signin-already-signed-in', width);
+    await open('register.html');
+    await page.waitForFunction(() => /already signed in/.test(document.querySelector('auth-register [part~="status"]')?.textContent ?? ''));
+    await shoot(page, 'register-already-signed-in', width);
+
     // The workshop page on the SDK sees the session <auth-signin> made, after a ride request.
     await open('workshop-ride.html');
     await page.waitForSelector('#members', { visible: true });
@@ -88,6 +96,26 @@ try {
     await page.waitForFunction(() => /could not be reached/.test(document.querySelector('auth-signin [part~="status"]')?.textContent ?? ''));
     await shoot(page, 'signin-after-signout-not-revoked', width);
     await fetch(faults, { method: 'DELETE' });
+
+    // A normal sign-out: the sign-in page the gate sends you to says you are signed out.
+    await open('signin.html');
+    await fill(page, 'auth-signin', { username: email, password: PASSWORD });
+    await submitAndWaitForPage(page, 'auth-signin', 'ride.html');
+    await page.waitForFunction(() => document.querySelector('auth-gate #members')?.assignedSlot != null);
+    await Promise.all([page.waitForNavigation(), page.click('auth-signout [part~="submit"]')]);
+    await page.waitForFunction(() => /signed out/.test(document.querySelector('auth-signin [part~="status"]')?.textContent ?? ''));
+    await shoot(page, 'signin-after-signout', width);
+
+    // The password shown as text, and the register form refusing an email that has an account
+    // (with the links to sign in or reset).
+    await fill(page, 'auth-signin', { password: 'Shown-Password-1' });
+    await page.click('auth-signin [part~="reveal"]');
+    await shoot(page, 'signin-password-shown', width);
+    await open('register.html');
+    await fill(page, 'auth-register', { email, password: PASSWORD, confirm: PASSWORD });
+    await page.click('auth-register [part~="submit"]');
+    await page.waitForSelector('auth-register a[part~="secondary"]');
+    await shoot(page, 'register-email-taken', width);
 
     await context.close();
   }
