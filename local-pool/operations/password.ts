@@ -32,6 +32,8 @@ export async function confirmForgotPassword(pool: Pool, input: Input) {
     if (pool.config.existenceErrors === 'ENABLED') throw codeMismatch();
     throw userNotFoundForCode();
   }
+  // Hiding users hides disabled ones too (AWS's managing-errors guide): a code mismatch, not "disabled".
+  if (!user.enabled && pool.config.existenceErrors === 'ENABLED') throw codeMismatch();
   if (!user.codes.forgotPassword && !user.codeAttempts.forgotPassword) throw expiredCode();
   checkPassword(pool.config.passwordPolicy, password, 'change');
   try {

@@ -2,7 +2,7 @@
 // ENABLED), and AWS's answer to an operation it does not know.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { PASSWORD, messages, ok, raw, registeredUser, start, uniqueEmail, type LocalPool } from './helpers.js';
+import { PASSWORD, latestCode, messages, ok, raw, registeredUser, start, uniqueEmail, type LocalPool } from './helpers.js';
 
 describe('unknown users, by default (ENABLED)', () => {
   let pool: LocalPool;
@@ -36,6 +36,15 @@ describe('unknown users, by default (ENABLED)', () => {
     const confirm = await raw(pool, 'ConfirmSignUp', { ClientId: pool.clientId, Username: nobody, ConfirmationCode: '123456' });
     assert.deepEqual(confirm.body, { __type: 'CodeMismatchException', message: 'Invalid verification code provided, please try again.' });
     const reset = await raw(pool, 'ConfirmForgotPassword', { ClientId: pool.clientId, Username: nobody, ConfirmationCode: '123456', Password: PASSWORD });
+    assert.equal(reset.body.__type, 'CodeMismatchException');
+  });
+
+  it('ConfirmForgotPassword for a disabled user answers CodeMismatchException too', async () => {
+    const { email } = await registeredUser(pool);
+    await ok(pool, 'ForgotPassword', { ClientId: pool.clientId, Username: email });
+    const code = await latestCode(pool, email, 'forgot-password');
+    await ok(pool, 'AdminDisableUser', { UserPoolId: pool.poolId, Username: email });
+    const reset = await raw(pool, 'ConfirmForgotPassword', { ClientId: pool.clientId, Username: email, ConfirmationCode: code, Password: PASSWORD });
     assert.equal(reset.body.__type, 'CodeMismatchException');
   });
 
