@@ -55,8 +55,9 @@ const sdkForInterop = {
 // The local pool as the npm package ships it: tsc's output (build/local-pool, from
 // `npm run build:node`) with jose and otpauth inside, so installing the package for the browser
 // elements brings no server-side dependency, and `npx cognito-auth-elements-pool` needs none.
+// playwright.js (cognito-auth-elements/local-pool/playwright) imports only Playwright's types.
 const localPoolForNpm = {
-  input: { index: 'build/local-pool/index.js', cli: 'build/local-pool/cli.js' },
+  input: { index: 'build/local-pool/index.js', cli: 'build/local-pool/cli.js', playwright: 'build/local-pool/testing/playwright.js' },
   output: {
     dir: 'dist/local-pool',
     format: 'es',

@@ -29,6 +29,8 @@
  *   --prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY   default ENABLED
  *   --refresh-token-rotation[=SECONDS]  rotate refresh tokens; SECONDS (0-60, default 0) is the
  *                                  retry grace period of the token a refresh replaced
+ *   --users FILE                   seed users from a JSON array (email, password, attributes,
+ *                                  groups, confirmed, mfa); only those not there yet are made
  *   --quiet                        no banner, no codes on the console
  */
 import { readFileSync } from 'node:fs';
@@ -99,13 +101,14 @@ async function main() {
       schema: { type: 'string' },
       'prevent-user-existence-errors': { type: 'string' },
       'refresh-token-rotation': { type: 'string' },
+      users: { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     console.log(
-      'usage: npm run local-pool -- [--port N] [--host H] [--pool-id ID] [--client-id CID] [--issuer local|cognito] [--cors-origin ORIGIN]... [--allowed-host NAME]... [--browser-admin-origin ORIGIN]... [--data FILE] [--password-policy min=8,upper,lower,digit,symbol] [--username-attributes email|none] [--required-attributes a,b] [--mfa OFF|OPTIONAL|ON] [--custom-attributes LIST] [--schema FILE] [--prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY] [--refresh-token-rotation[=SECONDS]] [--quiet]',
+      'usage: npm run local-pool -- [--port N] [--host H] [--pool-id ID] [--client-id CID] [--issuer local|cognito] [--cors-origin ORIGIN]... [--allowed-host NAME]... [--browser-admin-origin ORIGIN]... [--data FILE] [--password-policy min=8,upper,lower,digit,symbol] [--username-attributes email|none] [--required-attributes a,b] [--mfa OFF|OPTIONAL|ON] [--custom-attributes LIST] [--schema FILE] [--prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY] [--refresh-token-rotation[=SECONDS]] [--users FILE] [--quiet]',
     );
     return;
   }
@@ -130,6 +133,7 @@ async function main() {
     mfa: values.mfa?.toUpperCase() as MfaSetting | undefined,
     preventUserExistenceErrors: values['prevent-user-existence-errors']?.toUpperCase() as UserExistenceErrors | undefined,
     refreshTokenRotation: grace === undefined ? undefined : { retryGracePeriodSeconds: grace },
+    users: values.users,
     quiet: values.quiet,
   };
   const pool = await startLocalPool(options);
@@ -157,7 +161,7 @@ async function main() {
   issuer:    ${pool.issuer}
   JWKS:      ${pool.jwksUrl}
   settings:  ${settings}
-  mailbox:   ${pool.url}_local/messages${options.dataFile ? `\n  data:      ${options.dataFile}` : ''}
+  mailbox:   ${pool.url}_local/messages${options.dataFile ? `\n  data:      ${options.dataFile}` : ''}${values.users ? `\n  users:     seeded from ${values.users} (those not there yet)` : ''}
 
 Paste into your site's config.js:
 

@@ -10,9 +10,12 @@ import { Mailbox } from './mailbox.js';
 import { resolveConfig, type LocalPoolOptions } from './options.js';
 import type { Pool } from './pool.js';
 import { RequestLog } from './requests.js';
+import { readSeed, seedUsers } from './seed.js';
 import { createPoolServer } from './server.js';
 import { Sessions } from './sessions.js';
 import { Store } from './store.js';
+import type { LocalPoolHelpers } from './testing/helper-types.js';
+import { poolHelpers } from './testing/helpers.js';
 import { TokenIssuer, createKeys, loadKeys } from './tokens.js';
 
 export type { IssuerKind, LocalPoolOptions, Limits, MfaSetting, RefreshTokenRotation, UserExistenceErrors } from './options.js';
@@ -22,8 +25,12 @@ export type { PasswordPolicy } from './policy.js';
 export type { AttributeDataType, SchemaAttribute } from './schema.js';
 export type { Message, MessageKind } from './mailbox.js';
 export { parsePasswordPolicy } from './policy.js';
+export type { CreatedUser, SeedMfa, SeedUser } from './seed-user.js';
+export type { CodeQuery, FaultRequest, LocalPoolHelpers, PoolTokens } from './testing/helper-types.js';
+export { SignInError } from './testing/sign-in-error.js';
 
-export interface LocalPool {
+/** A running pool: where it is, and (LocalPoolHelpers) what tests do with it in process. */
+export interface LocalPool extends LocalPoolHelpers {
   /** Base URL ending in '/': the `endpoint` for the SDK. */
   url: string;
   poolId: string;
@@ -56,18 +63,26 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
   const requests = new RequestLog();
   // The issuer needs the port, known only once listening; tokens are not issued before that.
   const pool: Pool = { config, store, mailbox, sessions, tokens: null as unknown as TokenIssuer };
+  // Read and checked before the pool listens: a bad users file stops it, naming the entry and field.
+  const seed = options.users === undefined ? null : await readSeed(options.users);
+  if (seed) {
+    seedUsers(pool, seed.source, seed.entries);
+    await store.save();
+  }
+  async function reset() {
+    store.clear();
+    sessions.clear();
+    mailbox.clear();
+    faults.clear();
+    requests.clear();
+    if (seed) seedUsers(pool, seed.source, seed.entries);
+    await store.save();
+  }
   const server = createPoolServer(pool, {
     access: new Access(config.access, host),
     faults,
     requests,
-    async reset() {
-      store.clear();
-      sessions.clear();
-      mailbox.clear();
-      faults.clear();
-      requests.clear();
-      await store.save();
-    },
+    reset,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -85,6 +100,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
   pool.tokens = new TokenIssuer(keys, issuer, jwksUrl, config.limits.accessTokenTtlSeconds);
 
   return {
+    ...poolHelpers(pool, { faults, requests, reset }),
     url,
     poolId: config.poolId,
     clientId: config.clientId,

@@ -1,5 +1,6 @@
 import { normaliseOrigin, type AccessRules } from './access.js';
 import { defaultPasswordPolicy, type PasswordPolicy } from './policy.js';
+import type { SeedUser } from './seed-user.js';
 import { AttributeSchema, parseCustomAttributes, type SchemaAttribute } from './schema.js';
 
 export type MfaSetting = 'OFF' | 'OPTIONAL' | 'ON';
@@ -116,6 +117,12 @@ export interface LocalPoolOptions {
   maxBodyBytes?: number;
   /** No console output (no banner, no codes). */
   quiet?: boolean;
+  /**
+   * Users the pool starts with: an array, or the path of a JSON file holding one. Only users it
+   * does not have yet are created (with a data file, a restart leaves earlier ones as they are);
+   * reset() brings them back. See SeedUser.
+   */
+  users?: string | SeedUser[];
 }
 
 export interface PoolConfig {

@@ -10,9 +10,10 @@ import {
   type ICognitoStorage,
 } from 'amazon-cognito-identity-js';
 import { needsCredentials } from '../../../local-pool/access.js';
-import { startLocalPool, type LocalPool, type LocalPoolOptions, type Message } from '../../../local-pool/index.js';
+import { startLocalPool, type LocalPool as RunningPool, type LocalPoolHelpers, type LocalPoolOptions, type Message } from '../../../local-pool/index.js';
 
-export type { LocalPool };
+/** A pool the tests reach over HTTP: one started in process, or the CLI's (which has no in-process helpers). */
+export type LocalPool = Omit<RunningPool, keyof LocalPoolHelpers>;
 
 export const PASSWORD = 'Passw0rd!';
 
