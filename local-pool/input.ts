@@ -46,6 +46,14 @@ export class Input {
     return value;
   }
 
+  /** An optional whole number (Limit, Precedence); the range is the caller's to check. */
+  optionalInteger(name: string): number | undefined {
+    const value = this.body[name];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'number' || !Number.isInteger(value)) throw mistyped(name, 'an integer');
+    return value;
+  }
+
   /** A string map such as AuthParameters; null values (DEVICE_KEY: null) are dropped. */
   map(name: string): Record<string, string> {
     const value = this.body[name];

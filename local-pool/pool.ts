@@ -35,6 +35,12 @@ export function checkClient(pool: Pool, clientId: string) {
 }
 
 export function checkPoolId(pool: Pool, poolId: string) {
+  // Cognito's input model: a malformed id is a validation error, a well-formed unknown one is not found.
+  if (poolId.length > 55 || !/^[\w-]+_[0-9a-zA-Z]+$/.test(poolId)) {
+    throw invalidParameter(
+      `1 validation error detected: Value '${poolId}' at 'userPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+_[0-9a-zA-Z]+`,
+    );
+  }
   if (poolId !== pool.config.poolId) throw err('ResourceNotFoundException', `User pool ${poolId} does not exist.`);
 }
 

@@ -14,7 +14,8 @@ import {
   type JWK,
 } from 'jose';
 import { notAuthorized } from './errors.js';
-import type { Keys, User } from './store.js';
+import { accessTokenGroupClaims, idTokenGroupClaims } from './group-claims.js';
+import type { Group, Keys, User } from './store.js';
 
 export interface TokenKeys {
   kid: string;
@@ -86,8 +87,11 @@ export class TokenIssuer {
       .sign(key.privateKey);
   }
 
-  /** ID token: sub, aud, cognito:username, the user's attributes (*_verified as booleans). */
-  idToken(user: User, clientId: string, context: SignInContext) {
+  /**
+   * ID token: sub, aud, cognito:username, the user's attributes (*_verified as booleans), and
+   * from `groups` (the user's, in precedence order) cognito:groups, cognito:roles, cognito:preferred_role.
+   */
+  idToken(user: User, clientId: string, context: SignInContext, groups: Group[] = []) {
     const now = Math.floor(Date.now() / 1000);
     const attributes: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(user.attributes)) {
@@ -96,6 +100,7 @@ export class TokenIssuer {
     return this.sign(
       {
         ...attributes,
+        ...idTokenGroupClaims(groups),
         sub: user.attributes.sub,
         aud: clientId,
         'cognito:username': user.username,
@@ -109,10 +114,12 @@ export class TokenIssuer {
     );
   }
 
-  accessToken(user: User, clientId: string, context: SignInContext) {
+  /** Access token: cognito:groups from `groups` as in the ID token. */
+  accessToken(user: User, clientId: string, context: SignInContext, groups: Group[] = []) {
     const now = Math.floor(Date.now() / 1000);
     return this.sign(
       {
+        ...accessTokenGroupClaims(groups),
         sub: user.attributes.sub,
         client_id: clientId,
         username: user.username,

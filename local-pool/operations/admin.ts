@@ -148,19 +148,3 @@ export async function adminUserGlobalSignOut(pool: Pool, input: Input) {
   await pool.store.save();
   return {};
 }
-
-/** ListUsers with an optional `Filter` of the form `attribute = "value"` or `attribute ^= "prefix"`. */
-export function listUsers(pool: Pool, input: Input) {
-  checkPoolId(pool, input.string('UserPoolId'));
-  const filter = input.optionalString('Filter');
-  let users = [...pool.store.users.values()];
-  if (filter) {
-    const match = /^\s*([\w:]+)\s*(\^?=)\s*"(.*)"\s*$/.exec(filter);
-    if (!match) throw invalidParameter('Error while parsing filter.');
-    const [, name, op, value] = match;
-    const read = (user: User) => (name === 'username' ? user.username : name === 'status' ? user.status : (user.attributes[name] ?? ''));
-    users = users.filter((user) => (op === '=' ? read(user) === value : read(user).startsWith(value)));
-  }
-  const limit = typeof input.body.Limit === 'number' ? input.body.Limit : 60;
-  return { Users: users.slice(0, limit).map(userRecord) };
-}

@@ -202,7 +202,11 @@ export async function issueTokens(pool: Pool, user: User, clientId: string) {
     authTime: context.authTime,
     expiresAt: Date.now() + pool.config.limits.refreshTokenTtlSeconds * 1000,
   });
-  const [idToken, accessToken] = await Promise.all([pool.tokens.idToken(user, clientId, context), pool.tokens.accessToken(user, clientId, context)]);
+  const groups = pool.store.groupsOf(user);
+  const [idToken, accessToken] = await Promise.all([
+    pool.tokens.idToken(user, clientId, context, groups),
+    pool.tokens.accessToken(user, clientId, context, groups),
+  ]);
   await pool.store.save();
   return {
     ChallengeParameters: {},

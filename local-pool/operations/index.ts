@@ -11,9 +11,21 @@ import {
   adminSetUserPassword,
   adminUpdateUserAttributes,
   adminUserGlobalSignOut,
-  listUsers,
 } from './admin.js';
+import { adminInitiateAuth, adminRespondToAuthChallenge } from './admin-auth.js';
 import { initiateAuth, respondToAuthChallenge } from './auth.js';
+import {
+  adminAddUserToGroup,
+  adminListGroupsForUser,
+  adminRemoveUserFromGroup,
+  createGroup,
+  deleteGroup,
+  getGroup,
+  listGroups,
+  listUsersInGroup,
+  updateGroup,
+} from './groups.js';
+import { listUsers } from './list-users.js';
 import { associateSoftwareToken, setUserMfaPreference, verifySoftwareToken } from './mfa.js';
 import { confirmForgotPassword, forgotPassword } from './password.js';
 import { getTokensFromRefreshToken } from './refresh.js';
@@ -64,4 +76,15 @@ export const operations: Record<string, Operation> = {
   AdminEnableUser: (pool, input) => adminSetEnabled(pool, input, true),
   AdminUserGlobalSignOut: adminUserGlobalSignOut,
   ListUsers: listUsers,
+  AdminInitiateAuth: adminInitiateAuth,
+  AdminRespondToAuthChallenge: adminRespondToAuthChallenge,
+  CreateGroup: createGroup,
+  GetGroup: getGroup,
+  ListGroups: listGroups,
+  UpdateGroup: updateGroup,
+  DeleteGroup: deleteGroup,
+  AdminAddUserToGroup: adminAddUserToGroup,
+  AdminRemoveUserFromGroup: adminRemoveUserFromGroup,
+  AdminListGroupsForUser: adminListGroupsForUser,
+  ListUsersInGroup: listUsersInGroup,
 };

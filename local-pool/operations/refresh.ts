@@ -70,7 +70,12 @@ async function refresh(pool: Pool, token: string, clientId: string) {
   // Synchronously, before any await: of two concurrent refreshes with one token, the second sees it retired.
   const refreshToken = pool.config.refreshTokenRotation ? rotate(pool, record) : undefined;
   const context: SignInContext = { originJti: record.originJti, eventId: randomUUID(), authTime: record.authTime };
-  const [idToken, accessToken] = await Promise.all([pool.tokens.idToken(user, clientId, context), pool.tokens.accessToken(user, clientId, context)]);
+  // Read at every issue, so a refresh reflects group changes since sign-in, as Cognito's does.
+  const groups = pool.store.groupsOf(user);
+  const [idToken, accessToken] = await Promise.all([
+    pool.tokens.idToken(user, clientId, context, groups),
+    pool.tokens.accessToken(user, clientId, context, groups),
+  ]);
   if (refreshToken) await pool.store.save();
   return {
     ChallengeParameters: {},

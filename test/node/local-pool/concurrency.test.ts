@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PASSWORD, ok, raw, start, uniqueEmail, type LocalPool } from './helpers.js';
+import { allUsers } from './aws-sdk.js';
 
 describe('concurrent sign-ups (persisted pool)', () => {
   let dir: string;
@@ -29,7 +30,7 @@ describe('concurrent sign-ups (persisted pool)', () => {
     );
     const subs = new Set(responses.map((r) => r.body.UserSub));
     assert.equal(subs.size, 200);
-    const { Users } = await ok(pool, 'ListUsers', { UserPoolId: pool.poolId, Limit: 1000 });
+    const Users = await allUsers(pool);
     const stored = new Set(Users.map((u: { Attributes: { Name: string; Value: string }[] }) => u.Attributes.find((a) => a.Name === 'email')?.Value));
     for (const email of emails) assert.ok(stored.has(email), email);
     const mail = await (await fetch(`${pool.url}_local/messages`)).json();

@@ -4,7 +4,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { PASSWORD, killed, ok, raw, registeredUser, sdkPool, sdkUser, session, signIn, signedInUser, start, startCli, uniqueEmail } from './helpers.js';
+import { PASSWORD, killed, raw, registeredUser, sdkPool, sdkUser, session, signIn, signedInUser, start, startCli, uniqueEmail } from './helpers.js';
+import { allUsers } from './aws-sdk.js';
 
 describe('persistence with a data file', () => {
   let dir: string;
@@ -71,7 +72,7 @@ describe('persistence with a data file', () => {
     JSON.parse(await readFile(dataFile, 'utf8'));
     const second = await start({ dataFile });
     try {
-      const { Users } = await ok(second, 'ListUsers', { UserPoolId: second.poolId, Limit: 1000 });
+      const Users = await allUsers(second);
       const stored = new Set(Users.map((u: { Attributes: { Name: string; Value: string }[] }) => u.Attributes.find((a) => a.Name === 'email')?.Value));
       for (const email of acknowledged) assert.ok(stored.has(email), `${email} was acknowledged but lost`);
     } finally {
