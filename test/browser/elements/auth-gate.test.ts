@@ -4,9 +4,13 @@ import { configure } from '../../../src/config/index.js';
 import '../../../src/elements/auth-gate.js';
 import type { AuthGate } from '../../../src/elements/auth-gate.js';
 import { sessionStore } from '../../../src/session/session-store.js';
-import { captureNavigation, restoreSpies, settled } from '../helpers/form.js';
+import { navigation } from '../../../src/shared/navigation.js';
+import { captureNavigation, restoreSpies, settled, spyOn } from '../helpers/form.js';
 import { clearStoredSessions, createConfirmedUser, poolConfig } from '../helpers/pool.js';
 import { closeOtherTabs, otherTab, signInNewUser } from '../helpers/session.js';
+
+/** What the browser fires when it restores the page from the back/forward cache (Back, Forward). */
+const restoreFromBackForwardCache = () => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
 
 const gateMarkup = (attributes = '') => `
   <auth-gate ${attributes}>
@@ -73,6 +77,65 @@ describe('<auth-gate>', () => {
     await signInNewUser();
     const urls = captureNavigation();
     const el = await fixture<AuthGate>(gateMarkup('redirect="signin.html"'));
+    expect(visible(el, 'members')).to.equal(true);
+    expect(urls).to.deep.equal([]);
+  });
+
+  it('replaces itself in the history when it redirects, so Back does not return to it', async () => {
+    captureNavigation();
+    const go = spyOn(navigation, 'go');
+    const el = await fixture<AuthGate>(gateMarkup('redirect="signin.html"'));
+    await sessionStore.whenReady();
+    await settled(el);
+    expect(go.calls).to.deep.equal([[new URL('signin.html', location.href).href, { replace: true }]]);
+  });
+
+  it('after a sign-out here, Back (a restore from the back/forward cache) sends the visitor to redirect again', async () => {
+    // Sign in, ride.html, Sign out, Back: the restored page had already asked for its redirect.
+    await signInNewUser();
+    const urls = captureNavigation();
+    const el = await fixture<AuthGate>(gateMarkup('redirect="signin.html"'));
+    expect(visible(el, 'members')).to.equal(true);
+    await sessionStore.signOut();
+    await settled(el);
+    expect(urls).to.deep.equal([new URL('signin.html', location.href).href]);
+
+    restoreFromBackForwardCache();
+    await waitUntil(() => urls.length === 2, 'the restored page stayed empty instead of redirecting', { timeout: 3000 });
+    expect(urls[1]).to.equal(new URL('signin.html', location.href).href);
+    expect(visible(el, 'members')).to.equal(false);
+  });
+
+  it('after a sign-out here, a restore shows the signed-out child of a gate without redirect', async () => {
+    await signInNewUser();
+    const el = await fixture<AuthGate>(gateMarkup());
+    await sessionStore.signOut();
+    await settled(el);
+    restoreFromBackForwardCache();
+    await waitUntil(() => visible(el, 'guests'), 'the signed-out child is not shown after the restore', { timeout: 3000 });
+    expect(visible(el, 'members')).to.equal(false);
+  });
+
+  it('signed out by another tab while in the back/forward cache: a restore hides the content and redirects', async () => {
+    // A page in the cache is frozen: it hears no storage event, so only storage tells the truth.
+    await signInNewUser();
+    const urls = captureNavigation();
+    const el = await fixture<AuthGate>(gateMarkup('redirect="signin.html"'));
+    expect(visible(el, 'members')).to.equal(true);
+    clearStoredSessions();
+
+    restoreFromBackForwardCache();
+    await waitUntil(() => urls.length === 1, 'no redirect after the restore', { timeout: 3000 });
+    expect(visible(el, 'members')).to.equal(false);
+  });
+
+  it('still signed in after a restore: shows the content again and does not redirect', async () => {
+    await signInNewUser();
+    const urls = captureNavigation();
+    const el = await fixture<AuthGate>(gateMarkup('redirect="signin.html"'));
+    restoreFromBackForwardCache();
+    await sessionStore.refresh();
+    await settled(el);
     expect(visible(el, 'members')).to.equal(true);
     expect(urls).to.deep.equal([]);
   });
