@@ -18,8 +18,11 @@ import { gzipSync } from 'node:zlib';
  * timed on the pool's clock; 30 552 with lean-qr 2.7.4 in place of the cut-down
  * qrcode-generator copy (31 169 just before, with the licence banner).
  * 26 817 once the QR encoder became a part loaded on demand (3 838 B gzip beside the drop-in file).
+ * 30 301 with the English message catalogue (its keys, about 1 kB gzip; the texts were inline
+ * before) and the polish it carries: errors cleared while typing, a busy label per action, the
+ * show-password button, "already signed in as …", notes for the next page, help links.
  */
-const BUDGET = 27_000;
+const BUDGET = 30_600;
 
 const file = fileURLToPath(new URL('../../../dist/cognito-auth-elements.js', import.meta.url));
 

@@ -29,7 +29,7 @@ describe('the demo site', () => {
       response.headers.get('content-security-policy'),
       `default-src 'self'; connect-src 'self' http://localhost:${poolPort} http://127.0.0.1:${poolPort}; img-src 'self' data:`,
     );
-    assert.match(await response.text(), /<auth-register next="verify.html">/);
+    assert.match(await response.text(), /<auth-register next="verify.html"[^>]*>/);
   });
 
   it('serves index.html for /', async () => {
@@ -50,6 +50,7 @@ describe('the demo site', () => {
         userPoolClientId: 'localpoolclient0000000000',
         region: 'us-east-1',
         endpoint: demo.poolUrl,
+        appName: 'Wild Rydes',
       },
       api: { invokeUrl: '' },
     });
