@@ -38,9 +38,9 @@ test('signs in a user made with createUser, no sign-up needed', async ({ page, p
   await signin.locator('input[name="password"]').fill(PASSWORD);
   await signin.locator('[part~="submit"]').click();
   await expect(page.locator('#session-line')).toContainText(`Signed in as ${email}`);
-  // The page's tokens are the pool's.
+  // The page's tokens are the pool's: the ID token in storage carries the user's group.
   const idToken = await page.evaluate(() => Object.entries(localStorage).find(([key]) => key.endsWith('.idToken'))?.[1]);
   expect(idToken).toBeTruthy();
   const claims = JSON.parse(Buffer.from(String(idToken).split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
-  expect(claims.email).toBe(email);
+  expect(claims['cognito:groups']).toEqual(['riders']);
 });

@@ -49,6 +49,8 @@ describe('users option: a seed file', () => {
     assert.equal(id.email_verified, true);
     assert.equal(id.name, 'Ada Admin');
     assert.equal(id['custom:tier'], 'gold');
+    assert.deepEqual(id['cognito:groups'], ['admins', 'staff']);
+    assert.deepEqual(claims(tokens.accessToken)['cognito:groups'], ['admins', 'staff']);
     const user = await ok(pool, 'AdminGetUser', { UserPoolId: pool.poolId, Username: 'admin@example.com' });
     assert.equal(user.UserStatus, 'CONFIRMED');
   });
@@ -151,7 +153,7 @@ describe('users option with a data file: a restart seeds only users not there ye
         'kept@example.com',
       ]);
       await assert.rejects(second.signInTokens('kept@example.com', PASSWORD), { type: 'NotAuthorizedException' });
-      await second.signInTokens('kept@example.com', 'Changed1!');
+      assert.deepEqual(claims((await second.signInTokens('kept@example.com', 'Changed1!')).idToken)['cognito:groups'], ['staff']);
       await second.signInTokens('added@example.com', PASSWORD);
     } finally {
       await second.close();
@@ -211,6 +213,7 @@ describe('helpers', () => {
     assert.equal(id.payload.sub, created.sub);
     assert.equal(id.payload.token_use, 'id');
     assert.equal(id.payload.name, 'Grace');
+    assert.deepEqual(id.payload['cognito:groups'], ['readers']);
     const access = await jwtVerify(tokens.accessToken, jwks, { issuer: pool.issuer });
     assert.equal(access.payload.token_use, 'access');
     assert.equal(access.payload.username, created.username);
