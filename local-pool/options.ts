@@ -1,9 +1,29 @@
 import { normaliseOrigin, type AccessRules } from './access.js';
+import {
+  DEFAULT_AUTH_FLOWS,
+  EXPLICIT_AUTH_FLOWS,
+  FIRST_AUTH_FACTORS,
+  MFA_FACTORS,
+  checkedList,
+  type ExplicitAuthFlow,
+  type FirstAuthFactor,
+  type MfaFactor,
+} from './auth-factors.js';
 import { defaultPasswordPolicy, type PasswordPolicy } from './policy.js';
 import type { SeedUser } from './seed-user.js';
 import { AttributeSchema, parseCustomAttributes, type SchemaAttribute } from './schema.js';
 
 export type MfaSetting = 'OFF' | 'OPTIONAL' | 'ON';
+
+/** Whether passkeys must verify the user (PIN, biometrics) or only should. */
+export type UserVerification = 'required' | 'preferred';
+
+/** Passkeys' relying party. `origins` null: any origin on the RP id (see LocalPoolOptions.webauthnOrigins). */
+export interface WebAuthnConfig {
+  rpId: string;
+  origins: string[] | null;
+  userVerification: UserVerification;
+}
 
 /**
  * The `iss` of the tokens. 'local' (default): the pool's own URL + pool id, where OIDC tooling
@@ -47,11 +67,15 @@ export interface Limits {
   codeLockoutMs: number;
   signUpCodeTtlMs: number;
   forgotPasswordCodeTtlMs: number;
+  /** USER_AUTH's EMAIL_OTP / SMS_OTP codes and email MFA codes (AWS: valid for the sign-in session, 3 min). */
+  signInCodeTtlMs: number;
   /** Challenge sessions and SRP state (AuthSessionValidity, 3 min). */
   sessionTtlMs: number;
   temporaryPasswordTtlMs: number;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /** How long a passkey challenge (registration or sign-in) can be answered; also its `timeout`. */
+  webAuthnChallengeTtlMs: number;
 }
 
 export const defaultLimits: Limits = {
@@ -62,10 +86,12 @@ export const defaultLimits: Limits = {
   codeLockoutMs: 15 * 60_000,
   signUpCodeTtlMs: 24 * 3600_000,
   forgotPasswordCodeTtlMs: 3600_000,
+  signInCodeTtlMs: 3 * 60_000,
   sessionTtlMs: 3 * 60_000,
   temporaryPasswordTtlMs: 7 * 24 * 3600_000,
   accessTokenTtlSeconds: 3600,
   refreshTokenTtlSeconds: 30 * 24 * 3600,
+  webAuthnChallengeTtlMs: 3 * 60_000,
 };
 
 export interface LocalPoolOptions {
@@ -108,10 +134,39 @@ export interface LocalPoolOptions {
   customAttributes?: string | SchemaAttribute[];
   /** Default 'OFF'. */
   mfa?: MfaSetting;
+  /**
+   * The MFA factors the pool offers: 'TOTP', 'SMS', 'EMAIL' (default TOTP and SMS). With EMAIL,
+   * users may turn on email MFA (EMAIL_OTP), MFA_SETUP offers it, and a user with several MFA
+   * factors and none preferred gets SELECT_MFA_TYPE.
+   */
+  mfaFactors?: MfaFactor[];
+  /**
+   * The app client's ExplicitAuthFlows, Cognito's names: ALLOW_USER_AUTH, ALLOW_USER_SRP_AUTH,
+   * ALLOW_USER_PASSWORD_AUTH, ALLOW_REFRESH_TOKEN_AUTH, ALLOW_ADMIN_USER_PASSWORD_AUTH,
+   * ALLOW_CUSTOM_AUTH. Default: all but ALLOW_CUSTOM_AUTH.
+   */
+  explicitAuthFlows?: ExplicitAuthFlow[];
+  /**
+   * The first factors USER_AUTH offers (the pool's SignInPolicy.AllowedFirstAuthFactors): 'PASSWORD',
+   * 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'. Default ['PASSWORD']. With a passwordless one, SignUp
+   * takes no password.
+   */
+  firstAuthFactors?: FirstAuthFactor[];
   /** Default 'ENABLED'; see UserExistenceErrors. */
   preventUserExistenceErrors?: UserExistenceErrors;
   /** Absent: no rotation (refresh returns only ID and access tokens, as today's default clients). */
   refreshTokenRotation?: RefreshTokenRotation;
+  /** Passkeys' relying party id (Cognito's WebAuthnConfiguration.RelyingPartyId). Default 'localhost'. */
+  webauthnRpId?: string;
+  /**
+   * The origins whose passkey registrations and assertions the pool accepts, e.g.
+   * `['http://localhost:8000']`. Default: any origin on the relying party id or a subdomain of it,
+   * any port, https, or http for localhost names (a dev tool cannot know the site's port; Cognito
+   * derives the allowed origins from its RP id and domain instead).
+   */
+  webauthnOrigins?: string[];
+  /** Cognito's WebAuthnConfiguration.UserVerification. Default 'preferred'. */
+  webauthnUserVerification?: UserVerification;
   limits?: Partial<Limits>;
   /** Largest request body in bytes (default 1 MiB); larger ones get a 400. */
   maxBodyBytes?: number;
@@ -138,9 +193,13 @@ export interface PoolConfig {
   requiredAttributes: string[];
   schema: AttributeSchema;
   mfa: MfaSetting;
+  mfaFactors: MfaFactor[];
+  explicitAuthFlows: ExplicitAuthFlow[];
+  firstAuthFactors: FirstAuthFactor[];
   existenceErrors: UserExistenceErrors;
   /** null: rotation disabled. */
   refreshTokenRotation: RefreshTokenRotation | null;
+  webauthn: WebAuthnConfig;
   limits: Limits;
   maxBodyBytes: number;
   quiet: boolean;
@@ -165,6 +224,33 @@ function hostNames(list: string[] | undefined): string[] {
     }
     return text.toLowerCase();
   });
+}
+
+const RP_ID = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+
+/** The relying party, checked as a browser would: each listed origin must be on the RP id. */
+function webAuthnConfig(options: LocalPoolOptions): WebAuthnConfig {
+  const rpId = (options.webauthnRpId ?? 'localhost').toLowerCase();
+  if (!RP_ID.test(rpId)) throw new Error(`webauthnRpId: "${rpId}" is not a domain name (no scheme, no port), e.g. localhost or app.example.test`);
+  const userVerification = options.webauthnUserVerification ?? 'preferred';
+  if (userVerification !== 'required' && userVerification !== 'preferred') {
+    throw new Error(`webauthnUserVerification must be required or preferred, not "${String(userVerification)}"`);
+  }
+  const listed = options.webauthnOrigins === undefined ? null : origins('webauthnOrigins', options.webauthnOrigins);
+  for (const origin of listed ?? []) {
+    const host = origin === 'null' ? '' : new URL(origin).hostname;
+    if (host !== rpId && !host.endsWith(`.${rpId}`)) {
+      throw new Error(`webauthnOrigins: ${origin} is not on the relying party ${rpId}; browsers refuse passkeys for an RP id the page is not on`);
+    }
+  }
+  return { rpId, origins: listed, userVerification };
+}
+
+function firstFactors(list: string[] | undefined): FirstAuthFactor[] {
+  const factors = checkedList('firstAuthFactors', list ?? ['PASSWORD'], FIRST_AUTH_FACTORS);
+  // Cognito requires PASSWORD or another factor; an empty policy would leave no way to sign in.
+  if (factors.length === 0) throw new Error('firstAuthFactors: name at least one of PASSWORD, EMAIL_OTP, SMS_OTP, WEB_AUTHN');
+  return factors;
 }
 
 export function resolveConfig(options: LocalPoolOptions): PoolConfig {
@@ -208,8 +294,12 @@ export function resolveConfig(options: LocalPoolOptions): PoolConfig {
     requiredAttributes: options.requiredAttributes ?? ['email'],
     schema: new AttributeSchema(typeof options.customAttributes === 'string' ? parseCustomAttributes(options.customAttributes) : options.customAttributes),
     mfa,
+    mfaFactors: checkedList('mfaFactors', options.mfaFactors ?? ['TOTP', 'SMS'], MFA_FACTORS),
+    explicitAuthFlows: checkedList('explicitAuthFlows', options.explicitAuthFlows ?? DEFAULT_AUTH_FLOWS, EXPLICIT_AUTH_FLOWS),
+    firstAuthFactors: firstFactors(options.firstAuthFactors),
     existenceErrors,
     refreshTokenRotation: rotation && { retryGracePeriodSeconds: rotation.retryGracePeriodSeconds },
+    webauthn: webAuthnConfig(options),
     limits: { ...defaultLimits, ...options.limits },
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     quiet: options.quiet ?? false,

@@ -5,7 +5,7 @@ import type { JWK } from 'jose';
 
 export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED';
 export type CodePurpose = 'signUp' | 'forgotPassword' | 'verify:email' | 'verify:phone_number';
-export type MfaName = 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA';
+export type MfaName = 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA' | 'EMAIL_OTP';
 
 export interface CodeRecord {
   code: string;
@@ -14,6 +14,24 @@ export interface CodeRecord {
   attribute: string | null;
   /** Earlier codes for the same purpose: answered ExpiredCodeException, not CodeMismatch. */
   superseded: string[];
+}
+
+/** A registered passkey (WebAuthn credential), as CompleteWebAuthnRegistration verified it. */
+export interface Passkey {
+  /** The credential id, base64url (ListWebAuthnCredentials' CredentialId). */
+  id: string;
+  /** The COSE public key, base64url. */
+  publicKey: string;
+  /** The authenticator's signature counter as of its last accepted assertion (0: it keeps none). */
+  counter: number;
+  transports: string[];
+  /** 'platform' or 'cross-platform', as the browser reported it; null when it did not. */
+  attachment: string | null;
+  aaguid: string;
+  friendlyName: string;
+  rpId: string;
+  /** Epoch ms. */
+  createdAt: number;
 }
 
 export interface User {
@@ -28,6 +46,11 @@ export interface User {
   createdAt: number;
   modifiedAt: number;
   temporaryPasswordExpiresAt: number | null;
+  /**
+   * Set by a passwordless sign-up: the salt of the unusable verifier it made. The user has a
+   * password of their own once the salt differs (every password change makes a new one).
+   */
+  passwordlessSalt?: string;
   codes: Partial<Record<CodePurpose, CodeRecord>>;
   /** Consecutive wrong codes / previous passwords per purpose (§6.3). */
   codeAttempts: Record<string, { failures: number; lockedUntil: number }>;
@@ -40,8 +63,12 @@ export interface User {
     totpUsedStep?: number;
     totpEnabled: boolean;
     smsEnabled: boolean;
+    /** Email MFA (EMAIL_OTP); absent in data files from before it existed. */
+    emailEnabled?: boolean;
     preferred: MfaName | null;
   };
+  /** Registered passkeys; absent in files written before passkeys existed (none). */
+  passkeys?: Passkey[];
 }
 
 export interface RefreshRecord {
