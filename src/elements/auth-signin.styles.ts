@@ -28,7 +28,7 @@ export const signinStyles = css`
     letter-spacing: 0.05em;
     word-spacing: 0.25em;
     overflow-wrap: anywhere;
-    border: 1px dashed var(--auth-border, color-mix(in srgb, currentColor 40%, transparent));
+    border: 1px dashed var(--auth-border, color-mix(in srgb, currentColor 60%, transparent));
     border-radius: var(--auth-radius, 0.5rem);
   }
 

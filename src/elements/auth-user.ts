@@ -21,6 +21,8 @@ export class AuthUser extends LitElement {
   static override styles = css`
     :host {
       display: inline;
+      /* An email is one word: let it wrap inside the page's text rather than run out of its box. */
+      overflow-wrap: anywhere;
     }
     :host([hidden]) {
       display: none;

@@ -73,7 +73,7 @@ let instances = 0;
  * @cssprop --auth-font - Font family. Default: inherited from the page.
  * @cssprop --auth-error - Error text and invalid input border. Default: `#d3261b` mixed with the text colour (65%).
  * @cssprop --auth-success - Success messages and met password rules. Default: `#1f9d4c` mixed with the text colour (70%).
- * @cssprop --auth-border - Input border colour. Default: the text colour at 40%.
+ * @cssprop --auth-border - Input border colour. Default: the text colour at 60% (3:1 or more on white for text as dark as #444).
  * @cssprop --auth-max-width - Maximum width of the form. Default `24rem`.
  */
 export abstract class AuthFormElement extends LitElement {
