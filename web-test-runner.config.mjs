@@ -50,6 +50,40 @@ process.on('exit', () => {
 });
 const address = ({ url, poolId, clientId }) => ({ url, poolId, clientId });
 
+/**
+ * Chromium's virtual authenticator for the passkey tests, through the DevTools protocol's WebAuthn
+ * domain (https://chromedevtools.github.io/devtools-protocol/tot/WebAuthn/) on the test's page.
+ * Tests call executeServerCommand('add-virtual-authenticator', options?) → { authenticatorId },
+ * 'virtual-authenticator-credentials' / 'remove-virtual-authenticator' with { authenticatorId }.
+ */
+function virtualAuthenticatorPlugin() {
+  const devtools = new WeakMap(); // page -> its CDP session with WebAuthn enabled
+  async function devtoolsOf(session) {
+    const page = session.browser.getPage(session.id);
+    if (!devtools.has(page)) {
+      const cdp = await page.createCDPSession();
+      await cdp.send('WebAuthn.enable', { enableUI: false });
+      devtools.set(page, cdp);
+    }
+    return devtools.get(page);
+  }
+  return {
+    name: 'virtual-authenticator',
+    async executeCommand({ command, payload, session }) {
+      if (!['add-virtual-authenticator', 'virtual-authenticator-credentials', 'remove-virtual-authenticator'].includes(command)) return undefined;
+      if (session.browser.type !== 'puppeteer') throw new Error(`${command} needs the Chrome launcher (puppeteer), not ${session.browser.type}`);
+      const cdp = await devtoolsOf(session);
+      if (command === 'add-virtual-authenticator') {
+        const options = { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, ...payload };
+        return cdp.send('WebAuthn.addVirtualAuthenticator', { options });
+      }
+      if (command === 'virtual-authenticator-credentials') return cdp.send('WebAuthn.getCredentials', { authenticatorId: payload.authenticatorId });
+      await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: payload.authenticatorId });
+      return true;
+    },
+  };
+}
+
 export const chromeFlags = [
   '--headless=new',
   '--no-sandbox',
@@ -70,6 +104,7 @@ export default {
   browsers: [chromeLauncher({ launchOptions: { executablePath, args: chromeFlags } })],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+    virtualAuthenticatorPlugin(),
     {
       name: 'sdk-prebundled',
       resolveImport({ source }) {

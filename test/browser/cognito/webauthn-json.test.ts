@@ -1,7 +1,16 @@
 // WebAuthn JSON <-> browser objects: the browser's helpers where present, and the fallback (tested
 // by hiding those helpers) giving the same bytes.
 import { expect } from '@open-wc/testing';
-import { creationOptionsFromJSON, credentialToJSON, fromBase64url, requestOptionsFromJSON, toBase64url } from '../../../src/cognito/webauthn-json.js';
+import {
+  creationOptionsFromJSON,
+  credentialToJSON,
+  type AuthenticationResponseJSON,
+  type RegistrationResponseJSON,
+  fromBase64url,
+  requestOptionsFromJSON,
+  toBase64url,
+} from '../../../src/cognito/webauthn-json.js';
+import { addVirtualAuthenticator, type VirtualAuthenticator } from '../helpers/virtual-authenticator.js';
 
 const bytes = (buffer: BufferSource) =>
   Array.from(buffer instanceof ArrayBuffer ? new Uint8Array(buffer) : new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
@@ -110,7 +119,51 @@ describe('webauthn-json', () => {
     });
   }
 
-  // A look-alike of a PublicKeyCredential (real ones come from the authenticator: see passkeys.test.ts).
+  describe('with a real credential (virtual authenticator)', () => {
+    let authenticator: VirtualAuthenticator;
+    before(async () => {
+      authenticator = await addVirtualAuthenticator();
+    });
+    after(() => authenticator.remove());
+
+    const create = async () =>
+      (await navigator.credentials.create({
+        publicKey: creationOptionsFromJSON({ ...creationJSON, challenge: toBase64url(crypto.getRandomValues(new Uint8Array(32))), excludeCredentials: [] }),
+      })) as PublicKeyCredential;
+
+    it('writes the same registration JSON as the browser', async () => {
+      const credential = await create();
+      const native = credentialToJSON(credential) as RegistrationResponseJSON;
+      const fallback = withoutNativeHelpers(() => credentialToJSON(credential)) as RegistrationResponseJSON;
+      expect(fallback).to.deep.equal(native);
+      expect(native.response.transports).to.deep.equal(['internal']);
+      expect(native.response.publicKeyAlgorithm).to.equal(-7);
+      expect(JSON.parse(new TextDecoder().decode(fromBase64url(native.response.clientDataJSON)))).to.include({
+        type: 'webauthn.create',
+        origin: location.origin,
+      });
+      expect((await authenticator.credentials()).map((stored) => stored.rpId)).to.include('localhost');
+    });
+
+    it('writes the same assertion JSON as the browser', async () => {
+      const registered = await create();
+      const { challenge, rpId } = requestJSON;
+      const publicKey = requestOptionsFromJSON({
+        challenge,
+        rpId,
+        allowCredentials: [{ type: 'public-key', id: registered.id }],
+        userVerification: 'required',
+      });
+      const credential = (await navigator.credentials.get({ publicKey })) as PublicKeyCredential;
+      const native = credentialToJSON(credential) as AuthenticationResponseJSON;
+      const fallback = withoutNativeHelpers(() => credentialToJSON(credential));
+      expect(fallback).to.deep.equal(native);
+      expect(native.id).to.equal(registered.id);
+      expect(native.response.userHandle).to.equal('dXNlci0x');
+    });
+  });
+
+  // A look-alike of a PublicKeyCredential, for the fallback's every branch.
   const buffer = (...values: number[]) => new Uint8Array(values).buffer;
   const lookAlike = (response: object) => ({
     id: 'AQID',
