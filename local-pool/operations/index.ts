@@ -28,6 +28,7 @@ import {
 import { listUsers } from './list-users.js';
 import { associateSoftwareToken, setUserMfaPreference, verifySoftwareToken } from './mfa.js';
 import { confirmForgotPassword, forgotPassword } from './password.js';
+import { completeWebAuthnRegistration, deleteWebAuthnCredential, listWebAuthnCredentials, startWebAuthnRegistration } from './passkeys.js';
 import { getTokensFromRefreshToken } from './refresh.js';
 import { confirmSignUp, resendConfirmationCode, signUp } from './signup.js';
 import {
@@ -65,6 +66,10 @@ export const operations: Record<string, Operation> = {
   AssociateSoftwareToken: associateSoftwareToken,
   VerifySoftwareToken: verifySoftwareToken,
   SetUserMFAPreference: setUserMfaPreference,
+  StartWebAuthnRegistration: startWebAuthnRegistration,
+  CompleteWebAuthnRegistration: completeWebAuthnRegistration,
+  ListWebAuthnCredentials: listWebAuthnCredentials,
+  DeleteWebAuthnCredential: deleteWebAuthnCredential,
   AdminCreateUser: adminCreateUser,
   AdminConfirmSignUp: adminConfirmSignUp,
   AdminGetUser: adminGetUser,
