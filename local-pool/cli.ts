@@ -20,6 +20,14 @@
  *   --username-attributes email|none   default email (email-as-username); none = plain usernames
  *   --required-attributes LIST     e.g. name,phone_number (default email; "none" for nothing)
  *   --mfa OFF|OPTIONAL|ON          default OFF
+ *   --mfa-factors LIST             the MFA factors offered: TOTP, SMS, EMAIL (default TOTP,SMS)
+ *   --explicit-auth-flows LIST     the app client's flows, Cognito's names: ALLOW_USER_AUTH,
+ *                                  ALLOW_USER_SRP_AUTH, ALLOW_USER_PASSWORD_AUTH,
+ *                                  ALLOW_REFRESH_TOKEN_AUTH, ALLOW_ADMIN_USER_PASSWORD_AUTH,
+ *                                  ALLOW_CUSTOM_AUTH (default: all but ALLOW_CUSTOM_AUTH)
+ *   --first-auth-factors LIST      USER_AUTH's first factors: PASSWORD, EMAIL_OTP, SMS_OTP,
+ *                                  WEB_AUTHN (default PASSWORD); a passwordless one lets SignUp
+ *                                  omit the password
  *   --custom-attributes LIST       the custom attributes the schema declares (default none):
  *                                  name:type[:mutable][:MIN..MAX], comma-separated; type string,
  *                                  number, boolean or datetime; e.g. company:string,tier:number:mutable:1..5
@@ -35,6 +43,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { ExplicitAuthFlow, FirstAuthFactor, MfaFactor } from './auth-factors.js';
 import { resolveConfig } from './options.js';
 import { parseCustomAttributes, parseSchemaFile, type SchemaAttribute } from './schema.js';
 import { parsePasswordPolicy, startLocalPool, type IssuerKind, type LocalPoolOptions, type MfaSetting, type UserExistenceErrors } from './index.js';
@@ -97,6 +106,9 @@ async function main() {
       'username-attributes': { type: 'string' },
       'required-attributes': { type: 'string' },
       mfa: { type: 'string' },
+      'mfa-factors': { type: 'string' },
+      'explicit-auth-flows': { type: 'string' },
+      'first-auth-factors': { type: 'string' },
       'custom-attributes': { type: 'string' },
       schema: { type: 'string' },
       'prevent-user-existence-errors': { type: 'string' },
@@ -108,7 +120,7 @@ async function main() {
   });
   if (values.help) {
     console.log(
-      'usage: npm run local-pool -- [--port N] [--host H] [--pool-id ID] [--client-id CID] [--issuer local|cognito] [--cors-origin ORIGIN]... [--allowed-host NAME]... [--browser-admin-origin ORIGIN]... [--data FILE] [--password-policy min=8,upper,lower,digit,symbol] [--username-attributes email|none] [--required-attributes a,b] [--mfa OFF|OPTIONAL|ON] [--custom-attributes LIST] [--schema FILE] [--prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY] [--refresh-token-rotation[=SECONDS]] [--users FILE] [--quiet]',
+      'usage: npm run local-pool -- [--port N] [--host H] [--pool-id ID] [--client-id CID] [--issuer local|cognito] [--cors-origin ORIGIN]... [--allowed-host NAME]... [--browser-admin-origin ORIGIN]... [--data FILE] [--password-policy min=8,upper,lower,digit,symbol] [--username-attributes email|none] [--required-attributes a,b] [--mfa OFF|OPTIONAL|ON] [--mfa-factors TOTP,SMS,EMAIL] [--explicit-auth-flows ALLOW_USER_AUTH,...] [--first-auth-factors PASSWORD,EMAIL_OTP,SMS_OTP,WEB_AUTHN] [--custom-attributes LIST] [--schema FILE] [--prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY] [--refresh-token-rotation[=SECONDS]] [--users FILE] [--quiet]',
     );
     return;
   }
@@ -131,6 +143,10 @@ async function main() {
     requiredAttributes: list(values['required-attributes']) ?? schema.requiredAttributes,
     customAttributes: schema.customAttributes,
     mfa: values.mfa?.toUpperCase() as MfaSetting | undefined,
+    // Checked (names, case) by resolveConfig, which names the option in its error.
+    mfaFactors: list(values['mfa-factors']) as MfaFactor[] | undefined,
+    explicitAuthFlows: list(values['explicit-auth-flows']) as ExplicitAuthFlow[] | undefined,
+    firstAuthFactors: list(values['first-auth-factors']) as FirstAuthFactor[] | undefined,
     preventUserExistenceErrors: values['prevent-user-existence-errors']?.toUpperCase() as UserExistenceErrors | undefined,
     refreshTokenRotation: grace === undefined ? undefined : { retryGracePeriodSeconds: grace },
     users: values.users,
@@ -151,7 +167,8 @@ async function main() {
       `password min ${policy.minLength}${classes.length ? ' + ' + classes.join(' + ') : ''}`,
       `required attributes: ${config.requiredAttributes.join(', ') || 'none'}`,
       `custom attributes: ${config.schema.custom.map((rule) => `${rule.name} (${rule.type}${rule.mutable ? ', mutable' : ''})`).join(', ') || 'none'}`,
-      `MFA ${config.mfa}`,
+      `MFA ${config.mfa} (${config.mfaFactors.join(', ')})`,
+      `sign-in: ${config.explicitAuthFlows.map((flow) => flow.replace(/^ALLOW_/, '')).join(', ')}; first factors ${config.firstAuthFactors.join(', ')}`,
       config.refreshTokenRotation ? `refresh token rotation (grace ${config.refreshTokenRotation.retryGracePeriodSeconds} s)` : 'no refresh token rotation',
     ].join('; ');
     console.log(`Local Cognito user pool listening on ${pool.url}

@@ -1,6 +1,7 @@
 // Where "sent" codes go: GET /_local/messages, and the console unless quiet.
 
-export type MessageKind = 'sign-up' | 'forgot-password' | 'sms-mfa' | 'temporary-password' | 'verify-attribute';
+/** 'sign-in-code': a USER_AUTH one-time code (EMAIL_OTP or SMS_OTP first factor); 'email-mfa': email MFA. */
+export type MessageKind = 'sign-up' | 'forgot-password' | 'sms-mfa' | 'email-mfa' | 'sign-in-code' | 'temporary-password' | 'verify-attribute';
 
 export interface Message {
   to: string;

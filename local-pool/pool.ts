@@ -213,6 +213,7 @@ export function mfaSettings(user: User) {
   const list: string[] = [];
   if (user.mfa.smsEnabled) list.push('SMS_MFA');
   if (user.mfa.totpEnabled) list.push('SOFTWARE_TOKEN_MFA');
+  if (user.mfa.emailEnabled) list.push('EMAIL_OTP');
   return {
     ...(list.length ? { UserMFASettingList: list } : {}),
     ...(user.mfa.preferred ? { PreferredMfaSetting: user.mfa.preferred } : {}),

@@ -14,7 +14,21 @@ export interface SrpRecord {
   expiresAt: number;
 }
 
-export type ChallengeName = 'NEW_PASSWORD_REQUIRED' | 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'MFA_SETUP';
+export type ChallengeName =
+  | 'NEW_PASSWORD_REQUIRED'
+  | 'SMS_MFA'
+  | 'SOFTWARE_TOKEN_MFA'
+  | 'MFA_SETUP'
+  | 'SELECT_MFA_TYPE'
+  | 'SELECT_CHALLENGE'
+  | 'PASSWORD'
+  | 'PASSWORD_SRP'
+  | 'PASSWORD_VERIFIER'
+  | 'EMAIL_OTP'
+  | 'SMS_OTP'
+  | 'WEB_AUTHN'
+  /** Not a challenge: the Session SignUp returns, which ConfirmSignUp turns into a sign-in (see signedUp). */
+  | 'SIGN_UP';
 
 export interface ChallengeSession {
   challenge: ChallengeName;
@@ -25,6 +39,18 @@ export interface ChallengeSession {
   /** MFA_SETUP: the secret from AssociateSoftwareToken, and whether VerifySoftwareToken passed. */
   pendingSecret?: string;
   verified?: boolean;
+  /** USER_AUTH of an unknown user: a simulated session (userKey ''), so answers look like a real user's. */
+  simulated?: { typed: string };
+  /** SELECT_CHALLENGE: what AvailableChallenges offered. SELECT_MFA_TYPE: MFAS_CAN_CHOOSE. */
+  choices?: string[];
+  /** EMAIL_OTP / SMS_OTP: the code sent, until when it is good, and the wrong answers so far. */
+  otp?: { code: string; expiresAt: number; failures: number };
+  /** EMAIL_OTP: a first factor (USER_AUTH), an MFA challenge, or the check of MFA_SETUP by email. */
+  role?: 'first-factor' | 'mfa' | 'mfa-setup';
+  /** WEB_AUTHN: the challenge the assertion must sign. */
+  webAuthnChallenge?: string;
+  /** SIGN_UP: true once ConfirmSignUp passed with this session (it may then sign the user in once). */
+  signedUp?: boolean;
 }
 
 export class Sessions {

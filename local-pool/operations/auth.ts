@@ -1,5 +1,6 @@
 // InitiateAuth and RespondToAuthChallenge (protocol §3.4, §3.5, §4.4).
 import { randomBytes, randomUUID } from 'node:crypto';
+import { checkFlowAllowed } from '../auth-factors.js';
 import { err, incorrectPassword, invalidParameter, mfaCodeMismatch, notAuthorized, sessionExpired } from '../errors.js';
 import { Input } from '../input.js';
 import { checkPassword } from '../policy.js';
@@ -15,7 +16,7 @@ import {
   userDoesNotExist,
   type Pool,
 } from '../pool.js';
-import type { ChallengeName } from '../sessions.js';
+import type { ChallengeName, ChallengeSession } from '../sessions.js';
 import {
   N,
   canonicalTimestamp,
@@ -29,15 +30,20 @@ import {
   serverEphemeral,
   signaturesEqual,
 } from '../srp.js';
-import { Store, type User } from '../store.js';
+import { Store, type MfaName, type User } from '../store.js';
 import { useTotpCode } from '../totp.js';
 import type { SignInContext } from '../tokens.js';
+import { emailCode, mfaSetupFactors, respondToEmailMfa, selectableMfa, startMfaChallenge } from './email-mfa.js';
+import { answerOtp } from './otp-answer.js';
 import { addRefreshToken, refreshTokenAuth } from './refresh.js';
+import { USER_AUTH_CHALLENGES, respondToUserAuth, userAuth } from './user-auth.js';
 
 export async function initiateAuth(pool: Pool, input: Input) {
   const flow = input.string('AuthFlow');
   checkClient(pool, input.string('ClientId'));
   const params = input.map('AuthParameters');
+  // The app client's ExplicitAuthFlows (explicitAuthFlows option).
+  checkFlowAllowed(pool, flow);
   switch (flow) {
     case 'USER_SRP_AUTH':
       return startSrp(pool, params);
@@ -46,9 +52,11 @@ export async function initiateAuth(pool: Pool, input: Input) {
     case 'REFRESH_TOKEN_AUTH':
     case 'REFRESH_TOKEN':
       return refreshTokenAuth(pool, params);
-    case 'CUSTOM_AUTH':
     case 'USER_AUTH':
-      throw invalidParameter(`${flow} flow not enabled for this client`);
+      return userAuth(pool, params, input.optionalString('Session'));
+    case 'CUSTOM_AUTH':
+      // Allowed (ALLOW_CUSTOM_AUTH), but custom authentication runs Lambda triggers, which the local pool has not.
+      throw invalidParameter('Custom auth lambda trigger is not configured for the user pool.');
     default:
       throw invalidParameter(
         `1 validation error detected: Value '${flow}' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, CUSTOM_AUTH, USER_PASSWORD_AUTH, USER_AUTH]`,
@@ -147,21 +155,24 @@ async function passwordAccepted(pool: Pool, user: User) {
   return nextStep(pool, user);
 }
 
-function challenge(pool: Pool, user: User, name: ChallengeName, parameters: Record<string, string>, extra: { smsCode?: string } = {}) {
+export function challenge(pool: Pool, user: User, name: ChallengeName, parameters: Record<string, string>, extra: Partial<ChallengeSession> = {}) {
   const session = pool.sessions.add({ challenge: name, userKey: Store.key(user.username), clientId: pool.config.clientId, ...extra });
   return { ChallengeName: name, Session: session, ChallengeParameters: parameters };
 }
 
-/** Which MFA challenge a sign-in gets, if any (the pool's mfa setting and the user's factors). */
-function mfaChallenge(pool: Pool, user: User): ChallengeName | null {
+/**
+ * Which MFA challenge a sign-in gets, if any (the pool's mfa setting and the user's factors). With
+ * several factors and none preferred: SELECT_MFA_TYPE in pools that offer email MFA; in the others
+ * TOTP, as this pool always answered.
+ */
+function mfaChallenge(pool: Pool, user: User): MfaName | 'SELECT_MFA_TYPE' | 'MFA_SETUP' | null {
   if (pool.config.mfa === 'OFF') return null;
-  const phone = user.attributes.phone_number;
-  const totp = user.mfa.totpEnabled && user.mfa.totpSecret !== null;
-  // With MFA required, a user with a phone number and no other factor gets SMS, as Cognito does.
-  const sms = Boolean(phone) && (user.mfa.smsEnabled || (pool.config.mfa === 'ON' && !totp));
-  if (totp && sms) return user.mfa.preferred === 'SMS_MFA' ? 'SMS_MFA' : 'SOFTWARE_TOKEN_MFA';
-  if (totp) return 'SOFTWARE_TOKEN_MFA';
-  if (sms) return 'SMS_MFA';
+  const choices = selectableMfa(pool, user);
+  if (choices.length === 1) return choices[0];
+  if (choices.length > 1) {
+    if (user.mfa.preferred && choices.includes(user.mfa.preferred)) return user.mfa.preferred;
+    return pool.config.mfaFactors.includes('EMAIL') ? 'SELECT_MFA_TYPE' : 'SOFTWARE_TOKEN_MFA';
+  }
   return pool.config.mfa === 'ON' ? 'MFA_SETUP' : null;
 }
 
@@ -175,19 +186,27 @@ export function nextStep(pool: Pool, user: User) {
       userAttributes: JSON.stringify(attributes),
     });
   }
-  switch (mfaChallenge(pool, user)) {
-    case 'SOFTWARE_TOKEN_MFA':
-      return challenge(pool, user, 'SOFTWARE_TOKEN_MFA', {});
-    case 'SMS_MFA': {
-      const code = sixDigits();
-      const delivery = deliver(pool, user, 'phone_number', 'sms-mfa', code);
-      return challenge(pool, user, 'SMS_MFA', { CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS', CODE_DELIVERY_DESTINATION: delivery.Destination }, { smsCode: code });
+  const mfa = mfaChallenge(pool, user);
+  switch (mfa) {
+    case null:
+      return issueTokens(pool, user, pool.config.clientId);
+    case 'SELECT_MFA_TYPE': {
+      const choices = selectableMfa(pool, user);
+      return challenge(pool, user, 'SELECT_MFA_TYPE', { MFAS_CAN_CHOOSE: JSON.stringify(choices) }, { choices });
     }
     case 'MFA_SETUP':
-      return challenge(pool, user, 'MFA_SETUP', { MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA"]' });
+      return challenge(pool, user, 'MFA_SETUP', { MFAS_CAN_SETUP: JSON.stringify(mfaSetupFactors(pool)) });
     default:
-      return issueTokens(pool, user, pool.config.clientId);
+      return startMfaChallenge(pool, user, mfa);
   }
+}
+
+/** The SOFTWARE_TOKEN_MFA, SMS_MFA or EMAIL_OTP (email MFA) challenge, its code sent where it needs one. */
+export function mfaCodeChallenge(pool: Pool, user: User, name: 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA') {
+  if (name === 'SOFTWARE_TOKEN_MFA') return challenge(pool, user, 'SOFTWARE_TOKEN_MFA', {});
+  const code = sixDigits();
+  const delivery = deliver(pool, user, 'phone_number', 'sms-mfa', code);
+  return challenge(pool, user, 'SMS_MFA', { CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS', CODE_DELIVERY_DESTINATION: delivery.Destination }, { smsCode: code });
 }
 
 /** A new sign-in: ID, access and refresh tokens tied together by origin_jti. */
@@ -225,7 +244,7 @@ export async function issueTokens(pool: Pool, user: User, clientId: string) {
  * exponential lockout as for passwords (developer guide, user-pool-settings-mfa.html), so the
  * session ends and sign-ins answer "Password attempts exceeded" until it passes.
  */
-async function wrongMfaCode(pool: Pool, user: User, sessionId: string): Promise<never> {
+export async function wrongMfaCode(pool: Pool, user: User, sessionId: string): Promise<never> {
   recordSignInFailure(pool, user);
   await pool.store.save();
   if (user.signInFailures.lockedUntil > Date.now()) {
@@ -240,15 +259,24 @@ export async function respondToAuthChallenge(pool: Pool, input: Input) {
   const name = input.string('ChallengeName');
   const responses = input.map('ChallengeResponses');
   if (name === 'PASSWORD_VERIFIER') return passwordVerifier(pool, responses);
-  if (!['NEW_PASSWORD_REQUIRED', 'SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'MFA_SETUP'].includes(name)) {
+  if (!['NEW_PASSWORD_REQUIRED', 'SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'MFA_SETUP', 'SELECT_MFA_TYPE', 'EMAIL_OTP', ...USER_AUTH_CHALLENGES].includes(name)) {
     throw invalidParameter(`The local pool does not issue the ${name} challenge.`);
   }
   const sessionId = input.optionalString('Session');
   const session = sessionId ? pool.sessions.get(sessionId) : null;
   if (!sessionId || !session) throw sessionExpired();
   if (session.challenge !== name) throw invalidParameter(`Invalid challenge name ${name}: the session is for ${session.challenge}.`);
+  if (USER_AUTH_CHALLENGES.has(name)) return respondToUserAuth(pool, name, responses, sessionId, session);
+  if (name === 'EMAIL_OTP' && session.simulated) {
+    // An unknown user's EMAIL_OTP sign-in (existence errors prevented): refused like a wrong code.
+    return answerOtp(pool, null, emailCode(responses), sessionId, session);
+  }
   const user = pool.store.users.get(session.userKey);
   if (!user) throw sessionExpired();
+  if (name === 'SELECT_MFA_TYPE' || name === 'EMAIL_OTP' || (name === 'MFA_SETUP' && responses.EMAIL !== undefined)) {
+    checkSignInAllowed(user);
+    return respondToEmailMfa(pool, name, user, responses, sessionId, session);
+  }
   switch (name) {
     case 'NEW_PASSWORD_REQUIRED': {
       const password = Input.required(responses, 'NEW_PASSWORD');

@@ -1,7 +1,7 @@
 // AssociateSoftwareToken, VerifySoftwareToken, SetUserMFAPreference (protocol §3.6).
 import { err, invalidParameter, sessionExpired } from '../errors.js';
 import { Input } from '../input.js';
-import { checkNotLimited, countFailure, type Pool } from '../pool.js';
+import { checkNotLimited, checkPoolId, countFailure, userDoesNotExist, type Pool } from '../pool.js';
 import type { ChallengeSession } from '../sessions.js';
 import type { MfaName, User } from '../store.js';
 import { newTotpSecret, totpStep } from '../totp.js';
@@ -61,14 +61,23 @@ export async function verifySoftwareToken(pool: Pool, input: Input) {
   return { Status: 'SUCCESS' };
 }
 
-function applySetting(user: User, name: MfaName, settings: Input | undefined) {
+const ENABLED_KEY = { SMS_MFA: 'smsEnabled', SOFTWARE_TOKEN_MFA: 'totpEnabled', EMAIL_OTP: 'emailEnabled' } as const;
+
+function applySetting(pool: Pool, user: User, name: MfaName, settings: Input | undefined) {
   if (!settings) return;
   const enabled = settings.optionalBoolean('Enabled');
   const preferred = settings.optionalBoolean('PreferredMfa');
-  const key = name === 'SMS_MFA' ? 'smsEnabled' : 'totpEnabled';
+  const key = ENABLED_KEY[name];
   if (enabled === true || preferred === true) {
     if (name === 'SOFTWARE_TOKEN_MFA' && !user.mfa.totpSecret) throw invalidParameter('User has not verified software token mfa');
     if (name === 'SMS_MFA' && !user.attributes.phone_number) throw invalidParameter('User does not have delivery config set to turn on SMS_MFA');
+    if (name === 'EMAIL_OTP') {
+      // Email MFA is a pool setting (mfaFactors EMAIL), and its codes go to the user's verified email.
+      if (!pool.config.mfaFactors.includes('EMAIL')) throw invalidParameter('Email MFA is not enabled for this user pool.');
+      if (!user.attributes.email || user.attributes.email_verified !== 'true') {
+        throw invalidParameter('User does not have delivery config set to turn on EMAIL_OTP');
+      }
+    }
     user.mfa[key] = true;
   }
   if (enabled === false) user.mfa[key] = false;
@@ -76,11 +85,29 @@ function applySetting(user: User, name: MfaName, settings: Input | undefined) {
   if ((preferred === false || enabled === false) && user.mfa.preferred === name) user.mfa.preferred = null;
 }
 
-export async function setUserMfaPreference(pool: Pool, input: Input) {
-  const user = await authenticate(pool, input);
-  applySetting(user, 'SMS_MFA', input.object('SMSMfaSettings'));
-  applySetting(user, 'SOFTWARE_TOKEN_MFA', input.object('SoftwareTokenMfaSettings'));
+/** SMSMfaSettings, SoftwareTokenMfaSettings and EmailMfaSettings, each checked before any is applied. */
+async function applySettings(pool: Pool, user: User, input: Input) {
+  const before = structuredClone(user.mfa);
+  try {
+    applySetting(pool, user, 'SMS_MFA', input.object('SMSMfaSettings'));
+    applySetting(pool, user, 'SOFTWARE_TOKEN_MFA', input.object('SoftwareTokenMfaSettings'));
+    applySetting(pool, user, 'EMAIL_OTP', input.object('EmailMfaSettings'));
+  } catch (error) {
+    user.mfa = before;
+    throw error;
+  }
   user.modifiedAt = Date.now();
   await pool.store.save();
   return {};
+}
+
+export async function setUserMfaPreference(pool: Pool, input: Input) {
+  return applySettings(pool, await authenticate(pool, input), input);
+}
+
+export async function adminSetUserMfaPreference(pool: Pool, input: Input) {
+  checkPoolId(pool, input.string('UserPoolId'));
+  const user = pool.store.find(input.string('Username'));
+  if (!user) throw userDoesNotExist();
+  return applySettings(pool, user, input);
 }
