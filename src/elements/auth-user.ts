@@ -18,10 +18,11 @@ import { defineElement } from '../shared/define-element.js';
  * @csspart value - The attribute's value.
  */
 export class AuthUser extends LitElement {
+  // overflow-wrap: an email is one word; it wraps inside the page's text rather than run out of
+  // its box (test/browser/shared/layout.test.ts).
   static override styles = css`
     :host {
       display: inline;
-      /* An email is one word: let it wrap inside the page's text rather than run out of its box. */
       overflow-wrap: anywhere;
     }
     :host([hidden]) {

@@ -10,6 +10,17 @@ const tags = unsafeCSS('auth-register, auth-verify, auth-signin, auth-forgot-pas
 /** The forms. (<auth-user> and <auth-gate> style themselves in their shadow roots.) */
 const formTags = unsafeCSS('auth-register, auth-verify, auth-signin, auth-forgot-password');
 
+// Comments inside the css`` below ship in the bundle, so the reasons for these rules are here:
+// - overflow-wrap: anywhere on every element: an email address is one word to the line breaker,
+//   so "You are signed in as someone@example.com." could not wrap and pushed its box (and,
+//   through the grid track, the inputs and buttons) past a phone-width card. "anywhere", unlike
+//   "break-word", also lets boxes shrink below the word's width. Inherited by every part.
+// - The form grid's one column is minmax(0, 1fr) and inputs and buttons have min-width: 0 and
+//   max-width: 100%: content never widens the form. <auth-signout> is an inline box, which its
+//   container does not narrow as it does a block, so its max-width is capped at 100% too.
+// - --auth-border defaults to the text colour at 60%: WCAG 1.4.11 asks 3:1 for an input's edge;
+//   on white that gives 5.7:1 with black text, 3.7:1 with #333, 3.2:1 with #444 (40% gave 2.85:1
+//   with black). test/browser/shared/layout.test.ts checks both.
 export const formStyles = css`
   :where(${formTags}) {
     display: block;
@@ -19,12 +30,6 @@ export const formStyles = css`
     line-height: 1.4;
   }
 
-  /*
-   * An email address is one word to the line breaker: without this, "You are signed in as
-   * someone@example.com." cannot wrap and pushes its box (and, through the grid track, the inputs
-   * and buttons) past the edge of a phone-width card. "anywhere" also lets the boxes shrink below
-   * the word's width, which "break-word" does not. Inherited, so every message and label gets it.
-   */
   :where(${tags}) {
     overflow-wrap: anywhere;
   }
@@ -33,7 +38,6 @@ export const formStyles = css`
   :where(auth-signout) {
     display: inline-grid;
     gap: 0.5rem;
-    /* An inline box is not narrowed by its container as a block is: never wider than it. */
     max-width: min(var(--auth-max-width, 24rem), 100%);
     font-family: var(--auth-font, inherit);
     color: inherit;
@@ -47,7 +51,6 @@ export const formStyles = css`
 
   :where(:is(${tags}) [part~='form']) {
     display: grid;
-    /* One column as wide as the form, whatever its content: a long word wraps instead of widening it. */
     grid-template-columns: minmax(0, 1fr);
     gap: var(--auth-gap, 1rem);
     margin: 0;
@@ -80,10 +83,6 @@ export const formStyles = css`
     font: inherit;
     color: inherit;
     background-color: transparent;
-    /*
-     * WCAG 1.4.11 asks 3:1 for an input's edge. The text colour at 60%: black text on white gives
-     * 5.7:1, #333 text 3.7:1, #444 3.2:1 (at 40% black gave 2.85:1).
-     */
     border: 1px solid var(--auth-border, color-mix(in srgb, currentColor 60%, transparent));
     border-radius: var(--auth-radius, 0.5rem);
   }
