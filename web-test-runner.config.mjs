@@ -44,6 +44,10 @@ async function startPools(pageOrigin) {
   });
   // A fourth rotates refresh tokens with no grace period, so a replayed refresh token fails at once.
   pools.rotation = await startLocalPool({ ...common, refreshTokenRotation: { retryGracePeriodSeconds: 0 }, poolId: 'us-east-1_LocalRotPool' });
+  // Choice-based sign-in (USER_AUTH): every first factor, passkeys on localhost; and one with email as the only MFA, required.
+  const firstAuthFactors = ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'];
+  pools.userAuth = await startLocalPool({ ...common, firstAuthFactors, mfaFactors: ['TOTP', 'SMS', 'EMAIL'], poolId: 'us-east-1_LocalUserAuth' });
+  pools.emailMfa = await startLocalPool({ ...common, firstAuthFactors, mfa: 'ON', mfaFactors: ['EMAIL'], poolId: 'us-east-1_LocalEmailMfa' });
 }
 process.on('exit', () => {
   for (const pool of Object.values(pools)) pool.close();
@@ -130,7 +134,7 @@ export default {
 <html>
   <head><meta charset="utf-8"></head>
   <body>
-    <script>window.__localPool = ${JSON.stringify(address(pools.default))}; window.__localPools = ${JSON.stringify({ mfa: address(pools.mfa), attributes: address(pools.attributes), rotation: address(pools.rotation) })};</script>
+    <script>window.__localPool = ${JSON.stringify(address(pools.default))}; window.__localPools = ${JSON.stringify({ mfa: address(pools.mfa), attributes: address(pools.attributes), rotation: address(pools.rotation), userAuth: address(pools.userAuth), emailMfa: address(pools.emailMfa) })};</script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,

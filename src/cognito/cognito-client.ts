@@ -4,6 +4,7 @@
 // `sinon.stub(cognito, 'signIn')`.
 import { AuthError } from './cognito-errors.js';
 import { confirmForgotPassword, forgotPassword } from './password.js';
+import { deletePasskey, listPasskeys, registerPasskey } from './passkeys.js';
 import { freshTokens, secondsUntilRenewal } from './refresh.js';
 import { toSessionUser } from './session-user.js';
 import { answerMfaCode, completeNewPassword, signIn, verifyTotpSetup } from './sign-in.js';
@@ -12,6 +13,7 @@ import { confirmSignUp, resendSignUpCode, signUp } from './sign-up.js';
 import { prepareEphemeralWhenIdle } from './srp/ephemeral.js';
 import { readTokens } from './token-storage.js';
 import type { CognitoConfig, SessionUser } from './types.js';
+import { answerPasskey, answerPassword, answerSignInCode, chooseSignInMethod, signInAfterConfirm, startUserAuth } from './user-auth.js';
 import { toUsername } from './username.js';
 
 export { AuthError };
@@ -38,6 +40,19 @@ export const cognito = {
   completeNewPassword,
   answerMfaCode,
   verifyTotpSetup,
+
+  // Choice-based sign-in (USER_AUTH): a passkey, a code by email or text, or a password.
+  startUserAuth,
+  chooseSignInMethod,
+  answerPassword,
+  answerSignInCode,
+  answerPasskey,
+  signInAfterConfirm,
+
+  // The signed-in user's passkeys.
+  registerPasskey,
+  listPasskeys,
+  deletePasskey,
 
   forgotPassword,
   confirmForgotPassword,

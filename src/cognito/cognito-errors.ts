@@ -25,6 +25,11 @@ export type AuthErrorCode =
   | 'session-expired'
   | 'signed-out'
   | 'unsupported-challenge'
+  | 'passkey-cancelled'
+  | 'passkey-not-allowed'
+  | 'passkey-unsupported'
+  | 'passkey-exists'
+  | 'passkey-not-enabled'
   | 'rejected'
   | 'network'
   | 'timeout'
@@ -81,6 +86,14 @@ const codeByException: Record<string, AuthErrorCode> = {
   InternalServerError: 'server',
   ServiceUnavailableException: 'server',
   CodeDeliveryFailureException: 'server',
+  // Passkeys (the WebAuthn operations and the WEB_AUTHN challenge).
+  WebAuthnNotEnabledException: 'passkey-not-enabled',
+  WebAuthnConfigurationMissingException: 'passkey-not-enabled',
+  WebAuthnOriginNotAllowedException: 'passkey-not-allowed',
+  WebAuthnRelyingPartyMismatchException: 'passkey-not-allowed',
+  WebAuthnCredentialNotSupportedException: 'passkey-unsupported',
+  // The registration's challenge expired or was used: start again.
+  WebAuthnChallengeNotFoundException: 'session-expired',
 };
 
 /**

@@ -8,8 +8,8 @@ import type { CognitoConfig } from './types.js';
 
 /** The operations our client sends, with the output fields it reads. */
 export interface Operations {
-  SignUp: { UserConfirmed?: boolean; UserSub?: string; CodeDeliveryDetails?: DeliveryDetails };
-  ConfirmSignUp: Record<string, never>;
+  SignUp: { UserConfirmed?: boolean; UserSub?: string; CodeDeliveryDetails?: DeliveryDetails; Session?: string };
+  ConfirmSignUp: { Session?: string };
   ResendConfirmationCode: { CodeDeliveryDetails?: DeliveryDetails };
   InitiateAuth: ChallengeAnswer;
   RespondToAuthChallenge: ChallengeAnswer;
@@ -20,6 +20,21 @@ export interface Operations {
   GetTokensFromRefreshToken: { AuthenticationResult?: AuthenticationResult };
   RevokeToken: Record<string, never>;
   GlobalSignOut: Record<string, never>;
+  StartWebAuthnRegistration: { CredentialCreationOptions?: PublicKeyCredentialCreationOptionsJSON };
+  CompleteWebAuthnRegistration: Record<string, never>;
+  ListWebAuthnCredentials: { Credentials?: WebAuthnCredentialDescription[]; NextToken?: string };
+  DeleteWebAuthnCredential: Record<string, never>;
+}
+
+/** One passkey in ListWebAuthnCredentials. */
+export interface WebAuthnCredentialDescription {
+  CredentialId?: string;
+  FriendlyCredentialName?: string;
+  RelyingPartyId?: string;
+  AuthenticatorAttachment?: string;
+  AuthenticatorTransports?: string[];
+  /** Seconds since the epoch. */
+  CreatedAt?: number;
 }
 export type Operation = keyof Operations;
 
@@ -40,6 +55,8 @@ export interface AuthenticationResult {
 export interface ChallengeAnswer {
   ChallengeName?: string;
   Session?: string;
+  /** SELECT_CHALLENGE (USER_AUTH): the first factors on offer for this user. */
+  AvailableChallenges?: string[];
   ChallengeParameters?: Record<string, string>;
   AuthenticationResult?: AuthenticationResult;
 }

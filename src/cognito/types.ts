@@ -63,4 +63,33 @@ export type SignInStep =
   | { step: 'new-password'; pending: PendingSignIn; requiredAttributes: string[] }
   | { step: 'totp'; pending: PendingSignIn }
   | { step: 'sms'; pending: PendingSignIn; destination: string }
+  /** Email MFA: a code went to `destination` (masked). */
+  | { step: 'email'; pending: PendingSignIn; destination: string }
   | { step: 'totp-setup'; pending: PendingSignIn; secret: string; otpauthUri: string };
+
+/** A first factor of choice-based sign-in (Cognito's USER_AUTH), in our words. */
+export type SignInMethod = 'passkey' | 'email-code' | 'sms-code' | 'password';
+
+/**
+ * What choice-based sign-in returns: a SignInStep (done, or a step after the first factor), or a
+ * first-factor step: choose a method, type the password, use a passkey, or enter the code sent
+ * by email or text.
+ */
+export type UserAuthStep =
+  | SignInStep
+  | { step: 'select'; pending: PendingSignIn; methods: SignInMethod[] }
+  | { step: 'password'; pending: PendingSignIn }
+  | { step: 'passkey'; pending: PendingSignIn }
+  | { step: 'email-code'; pending: PendingSignIn; destination: string }
+  | { step: 'sms-code'; pending: PendingSignIn; destination: string };
+
+/** A passkey registered for the signed-in user (ListWebAuthnCredentials). */
+export interface Passkey {
+  id: string;
+  /** Cognito's generated name (there is no rename). */
+  name: string;
+  relyingPartyId: string;
+  attachment: string | null;
+  transports: string[];
+  createdAt: Date;
+}

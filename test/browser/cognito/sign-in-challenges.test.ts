@@ -16,7 +16,6 @@ const storedKeys = () => keysOf(localStorage).filter((key) => key.startsWith('Co
 
 /** The challenge names in Cognito's API reference (RespondToAuthChallenge, ChallengeNameType). */
 const unsupported = [
-  'EMAIL_OTP',
   'SMS_OTP',
   'WEB_AUTHN',
   'SELECT_CHALLENGE',
@@ -64,11 +63,19 @@ describe('sign-in settles on every challenge Cognito can send', () => {
     });
   }
 
-  it('MFA_SETUP offering only email or SMS: unsupported-challenge naming them', async () => {
-    await forgeAnswer({ ChallengeName: 'MFA_SETUP', Session: 's', ChallengeParameters: { MFAS_CAN_SETUP: '["EMAIL_OTP"]' } });
+  it('EMAIL_OTP after the password: the email MFA step with its destination', async () => {
+    await forgeAnswer({ ChallengeName: 'EMAIL_OTP', Session: 's', ChallengeParameters: { CODE_DELIVERY_DESTINATION: 'a***@e***' } });
+    const step = await cognito.signIn(config, user.email, user.password);
+    expect(step.step).to.equal('email');
+    expect(step.step === 'email' && step.destination).to.equal('a***@e***');
+    expect(storedKeys()).to.deep.equal([]);
+  });
+
+  it('MFA_SETUP offering only SMS: unsupported-challenge naming it', async () => {
+    await forgeAnswer({ ChallengeName: 'MFA_SETUP', Session: 's', ChallengeParameters: { MFAS_CAN_SETUP: '["SMS_MFA"]' } });
     const err = await signInError(user.email, user.password);
     expect(err.code).to.equal('unsupported-challenge');
-    expect(err.message).to.contain('EMAIL_OTP');
+    expect(err.message).to.contain('SMS_MFA');
   });
 
   it('SELECT_MFA_TYPE: answers SOFTWARE_TOKEN_MFA itself and shows the code step', async () => {
@@ -107,13 +114,13 @@ describe('sign-in settles on every challenge Cognito can send', () => {
   });
 
   it('<auth-signin> shows the unsupported step as a message, leaves busy, fires auth-error and keeps the email', async () => {
-    await forgeAnswer({ ChallengeName: 'EMAIL_OTP', Session: 's', ChallengeParameters: { CODE_DELIVERY_DESTINATION: 'a***@e***' } });
+    await forgeAnswer({ ChallengeName: 'CUSTOM_CHALLENGE', Session: 's', ChallengeParameters: {} });
     const el = await fixture<AuthSignin>(configured('auth-signin'));
     const failed = oneEvent<AuthErrorEvent>(el, 'auth-error');
     fillAndSubmit(el, { username: user.email, password: user.password });
     expect((await failed).detail.code).to.equal('unsupported-challenge');
     await settled(el);
-    expect(parts(el).alert!.textContent).to.match(/EMAIL_OTP/);
+    expect(parts(el).alert!.textContent).to.match(/CUSTOM_CHALLENGE/);
     expect(parts(el).submit.disabled).to.equal(false);
     expect(parts(el).input('username').value).to.equal(user.email);
     expect(storedKeys()).to.deep.equal([]);

@@ -20,7 +20,7 @@ export interface LocalPoolInfo {
 export interface PoolMessage {
   to: string;
   channel: 'email' | 'sms';
-  kind: 'sign-up' | 'forgot-password' | 'sms-mfa' | 'temporary-password';
+  kind: 'sign-up' | 'forgot-password' | 'sms-mfa' | 'email-mfa' | 'sign-in-code' | 'temporary-password';
   code: string;
   sentAt: string;
 }
@@ -46,9 +46,10 @@ export interface PoolFault {
 /**
  * Which local pool: 'default' (email as username, MFA off: window.__localPool) or another pool
  * the runner starts with different options, listed in window.__localPools ('mfa': MFA ON;
- * 'attributes': name required besides email; 'rotation': refresh token rotation, no grace period).
+ * 'attributes': name required besides email; 'rotation': refresh token rotation, no grace period;
+ * 'userAuth': every first factor (password, email and text codes, passkeys); 'emailMfa': MFA ON by email only).
  */
-export type PoolName = 'default' | 'mfa' | 'attributes' | 'rotation';
+export type PoolName = 'default' | 'mfa' | 'attributes' | 'rotation' | 'userAuth' | 'emailMfa';
 
 declare global {
   interface Window {
