@@ -10,6 +10,8 @@ import typescript from '@rollup/plugin-typescript';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 const dropIn = {
   input: 'src/index.ts',
@@ -53,18 +55,71 @@ const sdkForInterop = {
 };
 
 // The local pool as the npm package ships it: tsc's output (build/local-pool, from
-// `npm run build:node`) with jose and otpauth inside, so installing the package for the browser
-// elements brings no server-side dependency, and `npx cognito-auth-elements-pool` needs none.
+// `npm run build:node`) with jose, otpauth and @simplewebauthn/server inside, so installing the
+// package for the browser elements brings no server-side dependency, and
+// `npx cognito-auth-elements-pool` needs none. The WebAuthn library (with its ASN.1 parsers, most
+// of the size) is a chunk of its own, loaded the first time a passkey is registered or used.
 // playwright.js (cognito-auth-elements/local-pool/playwright) imports only Playwright's types.
+/** `…/node_modules/@scope/name/x.js` → the package's name and directory (null for our own modules). */
+function packageOf(id) {
+  const at = id.lastIndexOf('node_modules/');
+  if (at < 0) return null;
+  const rest = id.slice(at + 'node_modules/'.length).split('/');
+  const name = rest.slice(0, rest[0].startsWith('@') ? 2 : 1).join('/');
+  return { name, dir: id.slice(0, at) + 'node_modules/' + name };
+}
+
+/**
+ * THIRD-PARTY-LICENSES.txt beside the bundle: every package with code in it, with its licence
+ * text and notices as the package ships them (Apache-2.0 and BSD-3-Clause ask for a copy, and
+ * passkeys brought many such packages: @simplewebauthn/server and its ASN.1 parsers).
+ */
+function thirdPartyLicences() {
+  return {
+    name: 'third-party-licences',
+    generateBundle(_options, bundle) {
+      const packages = new Map();
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        for (const [id, module] of Object.entries(chunk.modules)) {
+          const found = module.renderedLength > 0 && packageOf(id);
+          if (found) packages.set(found.name, found.dir);
+        }
+      }
+      const sections = [...packages]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([name, dir]) => {
+          const { version, license } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+          const files = readdirSync(dir).filter((file) => /^(licen[cs]e|notice|copyrightnotice)/i.test(file));
+          if (files.length === 0) throw new Error(`${name} has no licence file to ship with dist/local-pool`);
+          const texts = files.map((file) => readFileSync(join(dir, file), 'utf8').trim());
+          return `${name} ${version} (${license})\n\n${texts.join('\n\n')}`;
+        });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'THIRD-PARTY-LICENSES.txt',
+        source: `The local pool of cognito-auth-elements bundles these packages.\n\n${sections.join(`\n\n${'-'.repeat(72)}\n\n`)}\n`,
+      });
+    },
+  };
+}
+
 const localPoolForNpm = {
   input: { index: 'build/local-pool/index.js', cli: 'build/local-pool/cli.js', playwright: 'build/local-pool/testing/playwright.js' },
   output: {
     dir: 'dist/local-pool',
     format: 'es',
-    banner: '/*! The local user pool of cognito-auth-elements (MIT). Bundled: jose (MIT, (c) Filip Skokan), otpauth (MIT, (c) Héctor Molinero Fernández). */',
+    banner:
+      '/*! The local user pool of cognito-auth-elements (MIT). Bundled: jose (MIT, (c) Filip Skokan), otpauth (MIT, (c) Héctor Molinero Fernández), ' +
+      '@simplewebauthn/server (MIT, (c) Matthew Miller) and its dependencies; licences in THIRD-PARTY-LICENSES.txt. */',
   },
   external: (id) => id.startsWith('node:'),
-  plugins: [nodeResolve({ exportConditions: ['node'], preferBuiltins: true })],
+  plugins: [nodeResolve({ exportConditions: ['node'], preferBuiltins: true }), thirdPartyLicences()],
+  onwarn(warning, warn) {
+    // The WebAuthn library's modules import each other in circles; harmless, and not ours to change.
+    if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;
+    warn(warning);
+  },
 };
 
 export default [dropIn, sdkForInterop, localPoolForNpm];

@@ -28,6 +28,10 @@
  *   --first-auth-factors LIST      USER_AUTH's first factors: PASSWORD, EMAIL_OTP, SMS_OTP,
  *                                  WEB_AUTHN (default PASSWORD); a passwordless one lets SignUp
  *                                  omit the password
+ *   --webauthn-rp-id ID            passkeys' relying party id (default localhost)
+ *   --webauthn-origins LIST        the only origins passkeys are accepted from, comma-separated
+ *                                  (default: any origin on the RP id, any port; http for localhost)
+ *   --webauthn-user-verification required|preferred   default preferred
  *   --custom-attributes LIST       the custom attributes the schema declares (default none):
  *                                  name:type[:mutable][:MIN..MAX], comma-separated; type string,
  *                                  number, boolean or datetime; e.g. company:string,tier:number:mutable:1..5
@@ -44,7 +48,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ExplicitAuthFlow, FirstAuthFactor, MfaFactor } from './auth-factors.js';
-import { resolveConfig } from './options.js';
+import { resolveConfig, type UserVerification } from './options.js';
 import { parseCustomAttributes, parseSchemaFile, type SchemaAttribute } from './schema.js';
 import { parsePasswordPolicy, startLocalPool, type IssuerKind, type LocalPoolOptions, type MfaSetting, type UserExistenceErrors } from './index.js';
 
@@ -109,6 +113,9 @@ async function main() {
       'mfa-factors': { type: 'string' },
       'explicit-auth-flows': { type: 'string' },
       'first-auth-factors': { type: 'string' },
+      'webauthn-rp-id': { type: 'string' },
+      'webauthn-origins': { type: 'string' },
+      'webauthn-user-verification': { type: 'string' },
       'custom-attributes': { type: 'string' },
       schema: { type: 'string' },
       'prevent-user-existence-errors': { type: 'string' },
@@ -120,7 +127,7 @@ async function main() {
   });
   if (values.help) {
     console.log(
-      'usage: npm run local-pool -- [--port N] [--host H] [--pool-id ID] [--client-id CID] [--issuer local|cognito] [--cors-origin ORIGIN]... [--allowed-host NAME]... [--browser-admin-origin ORIGIN]... [--data FILE] [--password-policy min=8,upper,lower,digit,symbol] [--username-attributes email|none] [--required-attributes a,b] [--mfa OFF|OPTIONAL|ON] [--mfa-factors TOTP,SMS,EMAIL] [--explicit-auth-flows ALLOW_USER_AUTH,...] [--first-auth-factors PASSWORD,EMAIL_OTP,SMS_OTP,WEB_AUTHN] [--custom-attributes LIST] [--schema FILE] [--prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY] [--refresh-token-rotation[=SECONDS]] [--users FILE] [--quiet]',
+      'usage: npm run local-pool -- [--port N] [--host H] [--pool-id ID] [--client-id CID] [--issuer local|cognito] [--cors-origin ORIGIN]... [--allowed-host NAME]... [--browser-admin-origin ORIGIN]... [--data FILE] [--password-policy min=8,upper,lower,digit,symbol] [--username-attributes email|none] [--required-attributes a,b] [--mfa OFF|OPTIONAL|ON] [--mfa-factors TOTP,SMS,EMAIL] [--explicit-auth-flows ALLOW_USER_AUTH,...] [--first-auth-factors PASSWORD,EMAIL_OTP,SMS_OTP,WEB_AUTHN] [--webauthn-rp-id ID] [--webauthn-origins ORIGIN,...] [--webauthn-user-verification required|preferred] [--custom-attributes LIST] [--schema FILE] [--prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY] [--refresh-token-rotation[=SECONDS]] [--users FILE] [--quiet]',
     );
     return;
   }
@@ -147,6 +154,9 @@ async function main() {
     mfaFactors: list(values['mfa-factors']) as MfaFactor[] | undefined,
     explicitAuthFlows: list(values['explicit-auth-flows']) as ExplicitAuthFlow[] | undefined,
     firstAuthFactors: list(values['first-auth-factors']) as FirstAuthFactor[] | undefined,
+    webauthnRpId: values['webauthn-rp-id'],
+    webauthnOrigins: list(values['webauthn-origins']),
+    webauthnUserVerification: values['webauthn-user-verification']?.toLowerCase() as UserVerification | undefined,
     preventUserExistenceErrors: values['prevent-user-existence-errors']?.toUpperCase() as UserExistenceErrors | undefined,
     refreshTokenRotation: grace === undefined ? undefined : { retryGracePeriodSeconds: grace },
     users: values.users,
@@ -169,6 +179,9 @@ async function main() {
       `custom attributes: ${config.schema.custom.map((rule) => `${rule.name} (${rule.type}${rule.mutable ? ', mutable' : ''})`).join(', ') || 'none'}`,
       `MFA ${config.mfa} (${config.mfaFactors.join(', ')})`,
       `sign-in: ${config.explicitAuthFlows.map((flow) => flow.replace(/^ALLOW_/, '')).join(', ')}; first factors ${config.firstAuthFactors.join(', ')}`,
+      config.firstAuthFactors.includes('WEB_AUTHN')
+        ? `passkeys for RP id ${config.webauthn.rpId} from ${config.webauthn.origins?.join(', ') ?? `any origin on ${config.webauthn.rpId}`} (user verification ${config.webauthn.userVerification})`
+        : 'no passkeys (WEB_AUTHN not a first factor)',
       config.refreshTokenRotation ? `refresh token rotation (grace ${config.refreshTokenRotation.retryGracePeriodSeconds} s)` : 'no refresh token rotation',
     ].join('; ');
     console.log(`Local Cognito user pool listening on ${pool.url}

@@ -18,7 +18,7 @@ import type { LocalPoolHelpers } from './testing/helper-types.js';
 import { poolHelpers } from './testing/helpers.js';
 import { TokenIssuer, createKeys, loadKeys } from './tokens.js';
 
-export type { IssuerKind, LocalPoolOptions, Limits, MfaSetting, RefreshTokenRotation, UserExistenceErrors } from './options.js';
+export type { IssuerKind, LocalPoolOptions, Limits, MfaSetting, RefreshTokenRotation, UserExistenceErrors, UserVerification } from './options.js';
 export type { ExplicitAuthFlow, FirstAuthFactor, MfaFactor } from './auth-factors.js';
 export type { Fault, FaultKind } from './faults.js';
 export type { LoggedRequest } from './requests.js';

@@ -11,7 +11,9 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import {
   CompleteWebAuthnRegistrationCommand,
   DeleteWebAuthnCredentialCommand,
+  InitiateAuthCommand,
   ListWebAuthnCredentialsCommand,
+  RespondToAuthChallengeCommand,
   StartWebAuthnRegistrationCommand,
   type CognitoIdentityProviderClient,
   type CompleteWebAuthnRegistrationCommandInput,
@@ -465,5 +467,79 @@ describe('WEB_AUTHN assertions (webauthn.ts)', () => {
     const { credentialJson, expectedChallenge, requestOptions } = await assertion(pool, user);
     assert.equal(requestOptions.userVerification, 'required');
     await answerWebAuthn(pool, user, credentialJson, expectedChallenge);
+  });
+});
+
+describe('WEB_AUTHN through USER_AUTH (AWS SDK v3)', () => {
+  let pool: LocalPool;
+  let client: CognitoIdentityProviderClient;
+  let signInAs: () => Promise<{ email: string; accessToken: string }>;
+  before(async () => {
+    ({ pool, client, signInAs } = await signedInPool());
+    await visit('localhost');
+  });
+  after(() => pool.close());
+
+  /** A user with a passkey on the authenticator, registered over the wire. */
+  async function registered() {
+    const { email, accessToken } = await signInAs();
+    const credential = await create(await startOptions(client, accessToken));
+    await complete(client, accessToken, credential);
+    return { email, accessToken, credentialId: String(credential.id) };
+  }
+
+  const webAuthnStart = (email: string) =>
+    client.send(
+      new InitiateAuthCommand({ AuthFlow: 'USER_AUTH', ClientId: pool.clientId, AuthParameters: { USERNAME: email, PREFERRED_CHALLENGE: 'WEB_AUTHN' } }),
+    );
+
+  const answer = (email: string, session: string | undefined, credential: Json) =>
+    client.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: pool.clientId,
+        ChallengeName: 'WEB_AUTHN',
+        Session: session,
+        ChallengeResponses: { USERNAME: email, CREDENTIAL: JSON.stringify(credential) },
+      }),
+    );
+
+  it('offers WEB_AUTHN once the user has a passkey, and signs in with it', async () => {
+    const { email, accessToken } = await signInAs();
+    const before = await client.send(new InitiateAuthCommand({ AuthFlow: 'USER_AUTH', ClientId: pool.clientId, AuthParameters: { USERNAME: email } }));
+    assert.ok(!before.AvailableChallenges?.includes('WEB_AUTHN'), String(before.AvailableChallenges));
+    await complete(client, accessToken, await create(await startOptions(client, accessToken)));
+    const choice = await client.send(new InitiateAuthCommand({ AuthFlow: 'USER_AUTH', ClientId: pool.clientId, AuthParameters: { USERNAME: email } }));
+    assert.equal(choice.ChallengeName, 'SELECT_CHALLENGE');
+    assert.ok(choice.AvailableChallenges?.includes('WEB_AUTHN'), String(choice.AvailableChallenges));
+
+    const started = await webAuthnStart(email);
+    assert.equal(started.ChallengeName, 'WEB_AUTHN');
+    const requestOptions = JSON.parse(started.ChallengeParameters?.CREDENTIAL_REQUEST_OPTIONS ?? '{}') as Json;
+    assert.equal(requestOptions.rpId, 'localhost');
+    const signedIn = await answer(email, started.Session, await get(requestOptions));
+    assert.ok(signedIn.AuthenticationResult?.AccessToken, 'tokens after the passkey');
+    // The new access token works for the account's own calls.
+    const listed = await client.send(new ListWebAuthnCredentialsCommand({ AccessToken: signedIn.AuthenticationResult.AccessToken }));
+    assert.equal(listed.Credentials?.length, 1);
+  });
+
+  it('a replayed assertion is refused, in its own session and in a new one', async () => {
+    const { email } = await registered();
+    const started = await webAuthnStart(email);
+    const assertionJson = await get(JSON.parse(started.ChallengeParameters?.CREDENTIAL_REQUEST_OPTIONS ?? '{}'));
+    await answer(email, started.Session, assertionJson);
+    await refused(answer(email, started.Session, assertionJson), 'NotAuthorizedException');
+    const again = await webAuthnStart(email);
+    await refused(answer(email, again.Session, assertionJson), 'NotAuthorizedException', /another challenge/);
+  });
+
+  it('a deleted passkey no longer signs in', async () => {
+    const { email, accessToken, credentialId } = await registered();
+    const started = await webAuthnStart(email);
+    const assertionJson = await get(JSON.parse(started.ChallengeParameters?.CREDENTIAL_REQUEST_OPTIONS ?? '{}'));
+    await client.send(new DeleteWebAuthnCredentialCommand({ AccessToken: accessToken, CredentialId: credentialId }));
+    await refused(answer(email, started.Session, assertionJson), 'NotAuthorizedException', /not registered/);
+    const choice = await client.send(new InitiateAuthCommand({ AuthFlow: 'USER_AUTH', ClientId: pool.clientId, AuthParameters: { USERNAME: email } }));
+    assert.ok(!choice.AvailableChallenges?.includes('WEB_AUTHN'), String(choice.AvailableChallenges));
   });
 });
