@@ -77,6 +77,11 @@ export interface RequestOptions {
    * never sent twice.
    */
   retries?: number;
+  /**
+   * Let the request outlive the page (fetch's `keepalive`): for a revocation sent as the page
+   * is left (a gate redirects the moment the tokens are gone). Small bodies only.
+   */
+  keepalive?: boolean;
 }
 
 /** How long one attempt may take before it counts as failed. */
@@ -92,7 +97,7 @@ function errorName(body: Record<string, unknown>, response: Response): string {
   return raw ? raw.split('#').pop()!.split(':')[0].trim() : '';
 }
 
-async function attempt(config: CognitoConfig, operation: Operation, input: object): Promise<unknown> {
+async function attempt(config: CognitoConfig, operation: Operation, input: object, keepalive = false): Promise<unknown> {
   const controller = new AbortController();
   const timeoutMs = config.timeout ?? defaultTimeoutMs;
   const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -107,6 +112,7 @@ async function attempt(config: CognitoConfig, operation: Operation, input: objec
       },
       body: JSON.stringify(input),
       signal: controller.signal,
+      keepalive,
     });
     text = await response.text();
   } catch (err) {
@@ -140,7 +146,7 @@ export async function request<O extends Operation>(config: CognitoConfig, operat
   const retries = options.retries ?? 0;
   for (let tries = 0; ; tries++) {
     try {
-      return (await attempt(config, operation, input)) as Operations[O];
+      return (await attempt(config, operation, input, options.keepalive)) as Operations[O];
     } catch (err) {
       if (tries >= retries || !(err instanceof AuthError) || !transientCodes.has(err.code)) throw err;
       // 0.4 s, 1.2 s, … with jitter, so tabs and pages that failed together do not retry together.

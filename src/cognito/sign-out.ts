@@ -20,7 +20,9 @@ export async function signOutHere(config: CognitoConfig): Promise<boolean> {
   // Tokens without origin_jti predate revocation support; like the SDK, skip the call for them.
   if (!tokens || !claimsOf(tokens.accessToken).origin_jti) return true;
   try {
-    await request(config, 'RevokeToken', { Token: tokens.refreshToken, ClientId: config.userPoolClientId });
+    // keepalive: a gate on the page redirects as soon as the tokens are cleared, and the
+    // revocation must still reach the server.
+    await request(config, 'RevokeToken', { Token: tokens.refreshToken, ClientId: config.userPoolClientId }, { keepalive: true });
     return true;
   } catch {
     return false;

@@ -81,6 +81,8 @@ export class AuthSignout extends LitElement {
     const global = this.global;
     this.busy = true;
     this.error = '';
+    // Said before the tokens go: a gate around us may leave the page the moment they do.
+    if (!global) leaveNotice(message('signout.done'));
     let revoked: boolean;
     try {
       ({ revoked } = await sessionStore.signOut({ global }));

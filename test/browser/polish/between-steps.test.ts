@@ -2,6 +2,7 @@
 // page. Each test drives an element against the local pool as a person would.
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../src/elements/auth-forgot-password.js';
+import '../../../src/elements/auth-gate.js';
 import '../../../src/elements/auth-register.js';
 import '../../../src/elements/auth-signin.js';
 import '../../../src/elements/auth-signout.js';
@@ -214,6 +215,41 @@ describe('8. help between steps', () => {
     signout.remove();
     const signin = await fixture(configured('auth-signin'));
     expect(parts(signin).status.textContent).to.contain('You are signed out.');
+  });
+
+  it('signing out inside a gate: the note is left before the gate leaves, and the revocation may outlive the page', async () => {
+    const { email, password } = await createConfirmedUser(uniqueEmail('gate-out'));
+    const step = await cognito.signIn(poolConfig(), email, password);
+    if (step.step !== 'done') throw new Error(step.step);
+    sessionStore.signedIn(step.user, poolConfig());
+    const notesAtRedirect: Array<string | null> = [];
+    const urls = captureNavigation();
+    const { navigation } = await import('../../../src/shared/navigation.js');
+    const go = navigation.go;
+    navigation.go = (url, options) => {
+      notesAtRedirect.push(sessionStorage.getItem('cognito-auth-elements.notice'));
+      go(url, options);
+    };
+    const keepalive: boolean[] = [];
+    const realFetch = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      if (String((init?.headers as Record<string, string> | undefined)?.['X-Amz-Target']).endsWith('RevokeToken')) keepalive.push(init?.keepalive === true);
+      return realFetch(input, init);
+    };
+    try {
+      const gate = await fixture(`<auth-gate redirect="/signin.html"><auth-signout></auth-signout></auth-gate>`);
+      const signout = gate.querySelector<HTMLElement>('auth-signout')!;
+      await waitUntil(() => !signout.hidden);
+      const out = oneEvent(signout, 'auth-signed-out');
+      signout.querySelector('button')!.click();
+      await out;
+      await waitUntil(() => urls.length === 1, 'the gate redirects');
+      expect(notesAtRedirect[0]).to.contain('You are signed out.');
+      expect(keepalive).to.deep.equal([true]);
+    } finally {
+      window.fetch = realFetch;
+      navigation.go = go;
+    }
   });
 
   it('a sign-in form notices someone is already signed in, and offers to sign out', async () => {
