@@ -231,6 +231,7 @@ describe('8. help between steps', () => {
       go(url, options);
     };
     const keepalive: boolean[] = [];
+    const fetchDescriptor = Object.getOwnPropertyDescriptor(window, 'fetch')!;
     const realFetch = window.fetch.bind(window);
     window.fetch = (input, init) => {
       if (String((init?.headers as Record<string, string> | undefined)?.['X-Amz-Target']).endsWith('RevokeToken')) keepalive.push(init?.keepalive === true);
@@ -247,7 +248,7 @@ describe('8. help between steps', () => {
       expect(notesAtRedirect[0]).to.contain('You are signed out.');
       expect(keepalive).to.deep.equal([true]);
     } finally {
-      window.fetch = realFetch;
+      Object.defineProperty(window, 'fetch', fetchDescriptor);
       navigation.go = go;
     }
   });
