@@ -5,8 +5,11 @@
 // assertions (navigator.credentials.get()) are checked by webauthn.ts's answerWebAuthn, on an
 // in-process pool, and end to end through USER_AUTH's WEB_AUTHN challenge.
 import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import {
   CompleteWebAuthnRegistrationCommand,
@@ -541,5 +544,50 @@ describe('WEB_AUTHN through USER_AUTH (AWS SDK v3)', () => {
     await refused(answer(email, started.Session, assertionJson), 'NotAuthorizedException', /not registered/);
     const choice = await client.send(new InitiateAuthCommand({ AuthFlow: 'USER_AUTH', ClientId: pool.clientId, AuthParameters: { USERNAME: email } }));
     assert.ok(!choice.AvailableChallenges?.includes('WEB_AUTHN'), String(choice.AvailableChallenges));
+  });
+});
+
+describe('passkeys in the data file', () => {
+  it('a passkey registered before a restart still signs in after it, its counter kept', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'passkeys-'));
+    const dataFile = join(dir, 'pool.json');
+    try {
+      await visit('localhost');
+      const first = await signedInPool({ dataFile });
+      const { email, accessToken } = await first.signInAs();
+      await complete(first.client, accessToken, await create(await startOptions(first.client, accessToken)));
+      await first.pool.close();
+
+      const pool = await startLocalPool({ ...PASSKEYS, dataFile });
+      try {
+        const client = awsClient(pool);
+        const { accessToken: again } = await pool.signInTokens(email, PASSWORD);
+        assert.equal((await client.send(new ListWebAuthnCredentialsCommand({ AccessToken: again }))).Credentials?.length, 1);
+        const signIn = async () => {
+          const started = await client.send(
+            new InitiateAuthCommand({ AuthFlow: 'USER_AUTH', ClientId: pool.clientId, AuthParameters: { USERNAME: email, PREFERRED_CHALLENGE: 'WEB_AUTHN' } }),
+          );
+          const credential = await get(JSON.parse(started.ChallengeParameters?.CREDENTIAL_REQUEST_OPTIONS ?? '{}'));
+          const answered = await client.send(
+            new RespondToAuthChallengeCommand({
+              ClientId: pool.clientId,
+              ChallengeName: 'WEB_AUTHN',
+              Session: started.Session,
+              ChallengeResponses: { USERNAME: email, CREDENTIAL: JSON.stringify(credential) },
+            }),
+          );
+          assert.ok(answered.AuthenticationResult?.AccessToken);
+        };
+        await signIn();
+        await signIn();
+      } finally {
+        await pool.close();
+      }
+      const saved = JSON.parse(await readFile(dataFile, 'utf8')) as { users: User[] };
+      const counter = saved.users.find((user) => user.attributes.email === email)?.passkeys?.[0].counter ?? 0;
+      assert.ok(counter >= 2, `the counter on disk is ${counter} after two sign-ins`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
