@@ -3,7 +3,6 @@
 // AWS: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 // and https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignInPolicyType.html
 import { invalidParameter } from './errors.js';
-import type { Pool } from './pool.js';
 
 export const EXPLICIT_AUTH_FLOWS = [
   'ALLOW_USER_AUTH',
@@ -51,8 +50,12 @@ const FLOW_NEEDS: Record<string, { allow: ExplicitAuthFlow; message: string }> =
   ADMIN_NO_SRP_AUTH: { allow: 'ALLOW_ADMIN_USER_PASSWORD_AUTH', message: 'Auth flow not enabled for this client' },
 };
 
-/** InvalidParameterException unless the app client lists the flow `authFlow` needs. */
-export function checkFlowAllowed(pool: Pool, authFlow: string) {
+/**
+ * InvalidParameterException unless the app client lists the flow `authFlow` needs. Takes the
+ * pool by shape: options.ts imports this module, and its types ship to users, who must not need
+ * the pool's internals (and their jose types) to compile.
+ */
+export function checkFlowAllowed(pool: { config: { explicitAuthFlows: readonly ExplicitAuthFlow[] } }, authFlow: string) {
   const need = FLOW_NEEDS[authFlow];
   if (need && !pool.config.explicitAuthFlows.includes(need.allow)) throw invalidParameter(need.message);
 }
