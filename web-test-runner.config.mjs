@@ -48,6 +48,8 @@ async function startPools(pageOrigin) {
   const firstAuthFactors = ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'];
   pools.userAuth = await startLocalPool({ ...common, firstAuthFactors, mfaFactors: ['TOTP', 'SMS', 'EMAIL'], poolId: 'us-east-1_LocalUserAuth' });
   pools.emailMfa = await startLocalPool({ ...common, firstAuthFactors, mfa: 'ON', mfaFactors: ['EMAIL'], poolId: 'us-east-1_LocalEmailMfa' });
+  // Passkeys accepted from another origin only, so the tests' page sees the pool refuse its origin.
+  pools.passkeyOrigins = await startLocalPool({ ...common, firstAuthFactors, webauthnOrigins: ['http://localhost:1'], poolId: 'us-east-1_LocalPasskeyOrigin' });
 }
 process.on('exit', () => {
   for (const pool of Object.values(pools)) pool.close();
@@ -134,7 +136,7 @@ export default {
 <html>
   <head><meta charset="utf-8"></head>
   <body>
-    <script>window.__localPool = ${JSON.stringify(address(pools.default))}; window.__localPools = ${JSON.stringify({ mfa: address(pools.mfa), attributes: address(pools.attributes), rotation: address(pools.rotation), userAuth: address(pools.userAuth), emailMfa: address(pools.emailMfa) })};</script>
+    <script>window.__localPool = ${JSON.stringify(address(pools.default))}; window.__localPools = ${JSON.stringify({ mfa: address(pools.mfa), attributes: address(pools.attributes), rotation: address(pools.rotation), userAuth: address(pools.userAuth), emailMfa: address(pools.emailMfa), passkeyOrigins: address(pools.passkeyOrigins) })};</script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,

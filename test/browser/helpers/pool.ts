@@ -47,9 +47,10 @@ export interface PoolFault {
  * Which local pool: 'default' (email as username, MFA off: window.__localPool) or another pool
  * the runner starts with different options, listed in window.__localPools ('mfa': MFA ON;
  * 'attributes': name required besides email; 'rotation': refresh token rotation, no grace period;
- * 'userAuth': every first factor (password, email and text codes, passkeys); 'emailMfa': MFA ON by email only).
+ * 'userAuth': every first factor (password, email and text codes, passkeys); 'emailMfa': MFA ON by email only;
+ * 'passkeyOrigins': passkeys accepted from another origin than the tests' page).
  */
-export type PoolName = 'default' | 'mfa' | 'attributes' | 'rotation' | 'userAuth' | 'emailMfa';
+export type PoolName = 'default' | 'mfa' | 'attributes' | 'rotation' | 'userAuth' | 'emailMfa' | 'passkeyOrigins';
 
 declare global {
   interface Window {
