@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { Secret, TOTP } from 'otpauth';
 import { awsClient, claims, confirmedUser, refusal } from './aws-sdk.js';
-import { PASSWORD, latestCode, messages, start, uniqueEmail, type LocalPool } from './helpers.js';
+import { PASSWORD, killed, latestCode, messages, start, startCli, uniqueEmail, type LocalPool } from './helpers.js';
 import { answerVerifier, initiate, respond, srpStart, userAuth } from './user-auth-sdk.js';
 
 const PHONE = '+15555550123';
@@ -360,6 +360,32 @@ describe('USER_AUTH (AWS SDK v3)', () => {
       } finally {
         customClient.destroy();
         await custom.close();
+      }
+    });
+
+    it('the CLI takes --explicit-auth-flows, --first-auth-factors and --mfa-factors, and names them in its banner', async () => {
+      const {
+        child,
+        pool: cliPool,
+        output,
+      } = await startCli([
+        '--explicit-auth-flows',
+        'ALLOW_USER_AUTH,ALLOW_REFRESH_TOKEN_AUTH',
+        '--first-auth-factors',
+        'password,email_otp',
+        '--mfa-factors',
+        'TOTP,EMAIL',
+      ]);
+      const cliClient = awsClient(cliPool);
+      try {
+        assert.match(output(), /sign-in: USER_AUTH, REFRESH_TOKEN_AUTH; first factors PASSWORD, EMAIL_OTP/);
+        assert.match(output(), /MFA OFF \(TOTP, EMAIL\)/);
+        const email = await confirmedUser(cliClient, cliPool);
+        assert.deepEqual((await userAuth(cliClient, cliPool, { USERNAME: email })).AvailableChallenges, ['PASSWORD_SRP', 'PASSWORD', 'EMAIL_OTP']);
+        assert.equal((await refusal(initiate(cliClient, cliPool, 'USER_PASSWORD_AUTH', { USERNAME: email, PASSWORD }))).name, 'InvalidParameterException');
+      } finally {
+        cliClient.destroy();
+        await killed(child);
       }
     });
 
