@@ -2,7 +2,7 @@
 // and the WEB_AUTHN sign-in challenge of USER_AUTH, verified by @simplewebauthn/server: the
 // attestation's and each assertion's signature, the challenge, the origin, the relying party's id
 // hash, user presence (and verification when required) and the signature counter.
-// AWS: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html#amazon-cognito-user-pools-authentication-flow-methods-passkey
+// AWS: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html
 import { randomBytes } from 'node:crypto';
 import type { AuthenticationResponseJSON, PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { CognitoError, invalidParameter, notAuthorized } from './errors.js';
@@ -47,9 +47,6 @@ export function userHasPasskeys(user: User): boolean {
 /** The user's passkeys, oldest first. */
 export const passkeysOf = (user: User): Passkey[] => user.passkeys ?? [];
 
-/** A fresh challenge: 32 random bytes, base64url. */
-const newChallenge = () => randomBytes(32).toString('base64url');
-
 /** The WebAuthn user handle: the sub's bytes (a UUID: stable, and no personal data). */
 const userHandle = (user: User) => Buffer.from(user.attributes.sub, 'utf8').toString('base64url');
 
@@ -69,7 +66,7 @@ export async function startRegistration(pool: Pool, user: User, clientId: string
     userID: Buffer.from(user.attributes.sub, 'utf8'),
     userName: user.attributes.email ?? user.username,
     userDisplayName: user.attributes.name ?? user.attributes.email ?? user.username,
-    challenge: Buffer.from(newChallenge(), 'base64url'),
+    challenge: randomBytes(32),
     timeout: limits.webAuthnChallengeTtlMs,
     attestationType: 'none',
     // Registered passkeys: the browser then refuses to make a second one on the same authenticator.
@@ -223,7 +220,7 @@ export async function webAuthnChallenge(pool: Pool, user: User): Promise<{ reque
   const { generateAuthenticationOptions } = await webauthnLibrary();
   const requestOptions = await generateAuthenticationOptions({
     rpID: webauthn.rpId,
-    challenge: Buffer.from(newChallenge(), 'base64url'),
+    challenge: randomBytes(32),
     timeout: limits.webAuthnChallengeTtlMs,
     allowCredentials: passkeysOf(user).map(({ id, transports }) => ({ id, transports })),
     userVerification: webauthn.userVerification,
