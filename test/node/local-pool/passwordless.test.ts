@@ -3,6 +3,9 @@
 // ConfirmSignUp to InitiateAuth USER_AUTH (tokens, no second code), for password sign-ups too;
 // single use, lifetime, and clients or pools that do not allow it.
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   AdminSetUserPasswordCommand,
@@ -74,6 +77,30 @@ describe('passwordless sign-up and sign-in after confirming (AWS SDK v3)', () =>
     // An administrator's password gives the user the password factors.
     await client.send(new AdminSetUserPasswordCommand({ UserPoolId: pool.poolId, Username: email, Password: PASSWORD, Permanent: true }));
     assert.deepEqual((await userAuth(client, pool, { USERNAME: email })).AvailableChallenges, ['PASSWORD_SRP', 'PASSWORD', 'EMAIL_OTP']);
+  });
+
+  it('a passwordless user stays passwordless across a restart with a data file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'passwordless-'));
+    const options = { firstAuthFactors: ['PASSWORD' as const, 'EMAIL_OTP' as const], dataFile: join(dir, 'pool.json') };
+    const email = uniqueEmail('kept');
+    try {
+      const first = await start(options);
+      const firstClient = awsClient(first);
+      await signUp(firstClient, first, email);
+      await confirm(firstClient, first, email, await latestCode(first, email, 'sign-up'));
+      firstClient.destroy();
+      await first.close();
+      const second = await start(options);
+      const secondClient = awsClient(second);
+      try {
+        assert.deepEqual((await userAuth(secondClient, second, { USERNAME: email })).AvailableChallenges, ['EMAIL_OTP']);
+      } finally {
+        secondClient.destroy();
+        await second.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('password sign-ups get the same chain where the client allows USER_AUTH', async () => {
