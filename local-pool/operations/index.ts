@@ -26,7 +26,8 @@ import {
   updateGroup,
 } from './groups.js';
 import { listUsers } from './list-users.js';
-import { associateSoftwareToken, setUserMfaPreference, verifySoftwareToken } from './mfa.js';
+import { adminGetUserAuthFactors, getUserAuthFactors } from './email-mfa.js';
+import { adminSetUserMfaPreference, associateSoftwareToken, setUserMfaPreference, verifySoftwareToken } from './mfa.js';
 import { confirmForgotPassword, forgotPassword } from './password.js';
 import { completeWebAuthnRegistration, deleteWebAuthnCredential, listWebAuthnCredentials, startWebAuthnRegistration } from './passkeys.js';
 import { getTokensFromRefreshToken } from './refresh.js';
@@ -66,6 +67,9 @@ export const operations: Record<string, Operation> = {
   AssociateSoftwareToken: associateSoftwareToken,
   VerifySoftwareToken: verifySoftwareToken,
   SetUserMFAPreference: setUserMfaPreference,
+  AdminSetUserMFAPreference: adminSetUserMfaPreference,
+  GetUserAuthFactors: getUserAuthFactors,
+  AdminGetUserAuthFactors: adminGetUserAuthFactors,
   StartWebAuthnRegistration: startWebAuthnRegistration,
   CompleteWebAuthnRegistration: completeWebAuthnRegistration,
   ListWebAuthnCredentials: listWebAuthnCredentials,
