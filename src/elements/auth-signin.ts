@@ -1,8 +1,8 @@
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { AuthError, AuthErrorCode } from '../cognito/cognito-errors.js';
+import { authError, type AuthError, type AuthErrorCode } from '../cognito/cognito-errors.js';
 import { cognito } from '../cognito/cognito-client.js';
-import type { CognitoConfig, SignInStep } from '../cognito/types.js';
+import type { CognitoConfig, SignInMethod, UserAuthStep } from '../cognito/types.js';
 import type { AuthFlow } from '../events.js';
 import { message, type MessageRef } from '../messages/message.js';
 import { SessionController } from '../session/session-controller.js';
@@ -16,7 +16,18 @@ import { PasswordChecklist } from '../shared/password-checklist.js';
 import { renderSignedInAs, SignedInAs } from '../shared/signed-in-as.js';
 import { isEmailShaped } from '../shared/validation.js';
 import { signinStyles } from './auth-signin.styles.js';
+import {
+  answerChoiceStep,
+  choiceFlow,
+  isChoiceStep,
+  methodsFrom,
+  renderChoiceStep,
+  validateChoiceStep,
+  type ChoiceContext,
+  type ChoiceStep,
+} from './signin-steps/choice-steps.js';
 import { renderCredentialsStep } from './signin-steps/credentials-step.js';
+import { renderIdentifyStep } from './signin-steps/identify-step.js';
 import { answerStep, renderExtraStep, stepFlow, validateStep, type ExtraStep } from './signin-steps/signin-steps.js';
 import type { StepContext } from './signin-steps/step-context.js';
 
@@ -24,9 +35,11 @@ import type { StepContext } from './signin-steps/step-context.js';
 // slowly is told "incorrect" again while the pause grows; from this many failures in a row the
 // message says what is happening.
 const WARN_AFTER_FAILURES = 4;
+// "Send a new code" waits this long after each code, so codes are not sent faster than they arrive.
+const RESEND_COOL_DOWN_MS = 30_000;
 
 /** Where a sign-in stands: asking for credentials, or a step Cognito asked for after them. */
-export type SigninStepState = { step: 'credentials' } | ExtraStep;
+export type SigninStepState = { step: 'credentials' } | ExtraStep | ChoiceStep;
 
 /**
  * Signs an existing user in with email (or username) and password, by SRP: the password never
@@ -57,7 +70,14 @@ export class AuthSignin extends AuthFormElement {
   /** The current step; each step is drawn by its own render function. */
   @state() protected step: SigninStepState = { step: 'credentials' };
   @state() private needsVerification = false;
+  @state() private resendReady = true;
 
+  /**
+   * Choice-based sign-in (Cognito's USER_AUTH, Essentials plan or higher): the ways to offer, in
+   * order, from `passkey email-code sms-code password`. The email is asked first; then the methods
+   * the pool allows for that account (one is used at once). Absent: email and password (SRP).
+   */
+  @property() methods?: string;
   /** Page to verify an unconfirmed account (`<auth-verify>`); linked when sign-in meets one. */
   @property({ attribute: 'verify-url' }) verifyUrl?: string;
   /** Page to reset a forgotten password; linked under the form. */
@@ -81,7 +101,7 @@ export class AuthSignin extends AuthFormElement {
     if (changed.has('step') && this.step.step !== 'credentials') {
       // Only the authenticator set-up needs more than the shared sheet.
       if (this.step.step === 'totp-setup') adoptStylesOnce(this.getRootNode(), signinStyles);
-      this.querySelector<HTMLInputElement>('[part~="input"]')?.focus();
+      this.querySelector<HTMLElement>('input[part~="input"]:not([type="hidden"]), [part~="method"]')?.focus();
     }
   }
 
@@ -91,13 +111,14 @@ export class AuthSignin extends AuthFormElement {
     const byEmail = this.usernameField !== 'text';
     if (!email) errors.username = byEmail ? message('check.email.empty') : message('check.username.empty');
     else if (byEmail && !isEmailShaped(email)) errors.username = message('check.email.shape');
-    if (!data.get('password')) errors.password = message('check.password.empty');
+    if (!this.choiceMethods.length && !data.get('password')) errors.password = message('check.password.empty');
     return errors;
   }
 
   protected override checkCurrentForm(data: FormData): FieldErrors {
     const step = this.step;
-    return step.step === 'credentials' ? this.validate(data) : validateStep(step, data, this.checklist);
+    if (step.step === 'credentials') return this.validate(data);
+    return isChoiceStep(step) ? validateChoiceStep(step, data) : validateStep(step, data, this.checklist);
   }
 
   protected override errorText(error: AuthError, flow: AuthFlow): MessageRef {
@@ -125,6 +146,14 @@ export class AuthSignin extends AuthFormElement {
     if (step.step === 'credentials') return super.handleSubmit(event);
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
+    if (isChoiceStep(step)) {
+      void this.run(
+        choiceFlow(step),
+        () => validateChoiceStep(step, data),
+        async (config) => this.afterChoice(await answerChoiceStep(step, data, config), config),
+      );
+      return;
+    }
     void this.run(
       stepFlow(step),
       () => validateStep(step, data, this.checklist),
@@ -137,7 +166,8 @@ export class AuthSignin extends AuthFormElement {
     if (email !== this.lastEmail) this.failures = 0;
     this.lastEmail = email;
     this.needsVerification = false;
-    let result: SignInStep;
+    if (this.choiceMethods.length) return this.afterChoice(await cognito.startUserAuth(config, email), config);
+    let result: UserAuthStep;
     try {
       result = await cognito.signIn(config, email, fieldText(data, 'password'));
     } catch (err) {
@@ -148,8 +178,69 @@ export class AuthSignin extends AuthFormElement {
     this.finish(result, config);
   }
 
+  /** The `methods` attribute, parsed; empty for the password form. */
+  private get choiceMethods(): SignInMethod[] {
+    return methodsFrom(this.methods);
+  }
+
+  /**
+   * Choice-based sign-in's next step: the offered methods narrowed to the site's (one is taken at
+   * once), a passkey asked for at once, anything else shown.
+   */
+  private async afterChoice(result: UserAuthStep, config: CognitoConfig): Promise<void> {
+    if (result.step === 'select') {
+      const offered = this.choiceMethods.filter((method) => result.methods.includes(method));
+      if (!offered.length) throw authError('unsupported-challenge', { key: 'signin.no-method' });
+      if (offered.length > 1) return this.finish({ ...result, methods: offered }, config);
+      return this.afterChoice(await cognito.chooseSignInMethod(config, result.pending, offered[0]), config);
+    }
+    if (result.step === 'email-code' || result.step === 'sms-code') this.coolDownResend();
+    this.finish(result, config);
+    if (result.step === 'passkey') this.finish(await cognito.answerPasskey(config, result.pending), config);
+  }
+
+  private coolDownResend(): void {
+    this.resendReady = false;
+    setTimeout(() => (this.resendReady = true), RESEND_COOL_DOWN_MS);
+  }
+
+  private choose(method: SignInMethod): void {
+    const step = this.step;
+    if (step.step !== 'select') return;
+    void this.run(
+      'signin',
+      () => ({}),
+      async (config) => this.afterChoice(await cognito.chooseSignInMethod(config, step.pending, method), config),
+    );
+  }
+
+  private usePasskey(): void {
+    const step = this.step;
+    if (step.step !== 'passkey') return;
+    void this.run(
+      'signin',
+      () => ({}),
+      async (config) => this.finish(await cognito.answerPasskey(config, step.pending), config),
+    );
+  }
+
+  private resendCode(): void {
+    const step = this.step;
+    if ((step.step !== 'email-code' && step.step !== 'sms-code') || !this.resendReady) return;
+    const method = step.step;
+    void this.run(
+      'signin',
+      () => ({}),
+      async (config) => {
+        await this.afterChoice(await cognito.startUserAuth(config, this.lastEmail, method), config);
+        this.status = message('signin.code.resent');
+      },
+      'resend',
+    );
+  }
+
   /** Shows the next step, or (only when done) stores the session and fires auth-signed-in. */
-  private finish(result: SignInStep, config: CognitoConfig): void {
+  private finish(result: UserAuthStep, config: CognitoConfig): void {
     if (result.step !== 'done') {
       this.checklist.reset();
       this.step = result;
@@ -169,7 +260,8 @@ export class AuthSignin extends AuthFormElement {
     this.fieldErrors = {};
     this.status = '';
     cognito.prepareSignIn();
-    void this.updateComplete.then(() => this.querySelector<HTMLInputElement>('[name="password"]')?.focus());
+    const field = this.choiceMethods.length ? 'username' : 'password';
+    void this.updateComplete.then(() => this.querySelector<HTMLInputElement>(`[name="${field}"]`)?.focus());
   }
 
   protected renderStep(step: SigninStepState): TemplateResult {
@@ -184,7 +276,20 @@ export class AuthSignin extends AuthFormElement {
       setStatus: (text) => void (this.status = text),
       requestUpdate: () => this.requestUpdate(),
     };
+    if (isChoiceStep(step)) {
+      const choice: ChoiceContext = {
+        ...ctx,
+        email: this.lastEmail,
+        choose: (method) => this.choose(method),
+        resendCode: () => this.resendCode(),
+        usePasskey: () => this.usePasskey(),
+        resendReady: this.resendReady,
+        waitingForPasskey: this.busy && step.step === 'passkey',
+      };
+      return renderChoiceStep(choice, step);
+    }
     if (step.step !== 'credentials') return renderExtraStep(ctx, step, this.checklist);
+    if (this.choiceMethods.length) return renderIdentifyStep(ctx, this.lastEmail || this.session.state.pendingEmail || '');
     return renderCredentialsStep(ctx, {
       byEmail: this.usernameField !== 'text',
       email: this.lastEmail || this.session.state.pendingEmail || '',
