@@ -4,7 +4,7 @@
 // `sinon.stub(cognito, 'signIn')`.
 import { AuthError } from './cognito-errors.js';
 import { confirmForgotPassword, forgotPassword } from './password.js';
-import { deletePasskey, listPasskeys, registerPasskey } from './passkeys.js';
+import type * as Passkeys from './passkeys.js';
 import { freshTokens, secondsUntilRenewal } from './refresh.js';
 import { toSessionUser } from './session-user.js';
 import { answerMfaCode, completeNewPassword, signIn, verifyTotpSetup } from './sign-in.js';
@@ -13,10 +13,25 @@ import { confirmSignUp, resendSignUpCode, signUp } from './sign-up.js';
 import { prepareEphemeralWhenIdle } from './srp/ephemeral.js';
 import { readTokens } from './token-storage.js';
 import type { CognitoConfig, SessionUser } from './types.js';
-import { answerPasskey, answerPassword, answerSignInCode, chooseSignInMethod, signInAfterConfirm, startUserAuth } from './user-auth.js';
+import type * as UserAuth from './user-auth.js';
 import { toUsername } from './username.js';
 
 export { AuthError };
+
+// Choice-based sign-in and passkeys are loaded the first time they are used (the drop-in file
+// fetches them from beside itself; a bundler makes them a chunk): a site that signs in with a
+// password, the default, does not download them.
+const userAuth = () => import('./user-auth.js');
+const passkeys = () => import('./passkeys.js');
+
+/** `name` of a module loaded on first use, as a function of the same signature. */
+function onDemand<M, K extends keyof M>(load: () => Promise<M>, name: K) {
+  type Fn = M[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
+  return (async (...args: unknown[]) => {
+    const module = await load();
+    return (module[name] as (...a: unknown[]) => unknown)(...args);
+  }) as Fn;
+}
 
 export const cognito = {
   /**
@@ -42,17 +57,17 @@ export const cognito = {
   verifyTotpSetup,
 
   // Choice-based sign-in (USER_AUTH): a passkey, a code by email or text, or a password.
-  startUserAuth,
-  chooseSignInMethod,
-  answerPassword,
-  answerSignInCode,
-  answerPasskey,
-  signInAfterConfirm,
+  startUserAuth: onDemand<typeof UserAuth, 'startUserAuth'>(userAuth, 'startUserAuth'),
+  chooseSignInMethod: onDemand<typeof UserAuth, 'chooseSignInMethod'>(userAuth, 'chooseSignInMethod'),
+  answerPassword: onDemand<typeof UserAuth, 'answerPassword'>(userAuth, 'answerPassword'),
+  answerSignInCode: onDemand<typeof UserAuth, 'answerSignInCode'>(userAuth, 'answerSignInCode'),
+  answerPasskey: onDemand<typeof UserAuth, 'answerPasskey'>(userAuth, 'answerPasskey'),
+  signInAfterConfirm: onDemand<typeof UserAuth, 'signInAfterConfirm'>(userAuth, 'signInAfterConfirm'),
 
   // The signed-in user's passkeys.
-  registerPasskey,
-  listPasskeys,
-  deletePasskey,
+  registerPasskey: onDemand<typeof Passkeys, 'registerPasskey'>(passkeys, 'registerPasskey'),
+  listPasskeys: onDemand<typeof Passkeys, 'listPasskeys'>(passkeys, 'listPasskeys'),
+  deletePasskey: onDemand<typeof Passkeys, 'deletePasskey'>(passkeys, 'deletePasskey'),
 
   forgotPassword,
   confirmForgotPassword,
