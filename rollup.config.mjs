@@ -10,7 +10,7 @@ import typescript from '@rollup/plugin-typescript';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dropIn = {
@@ -104,6 +104,21 @@ function thirdPartyLicences() {
   };
 }
 
+/**
+ * Removes chunks of earlier builds from the output directory: their names carry a content hash, so
+ * without this every change would leave another copy behind for `npm pack` to ship.
+ */
+function dropStaleChunks() {
+  return {
+    name: 'drop-stale-chunks',
+    writeBundle(options, bundle) {
+      for (const file of readdirSync(options.dir)) {
+        if (file.endsWith('.js') && !(file in bundle)) rmSync(join(options.dir, file));
+      }
+    },
+  };
+}
+
 const localPoolForNpm = {
   input: { index: 'build/local-pool/index.js', cli: 'build/local-pool/cli.js', playwright: 'build/local-pool/testing/playwright.js' },
   output: {
@@ -114,7 +129,7 @@ const localPoolForNpm = {
       '@simplewebauthn/server (MIT, (c) Matthew Miller) and its dependencies; licences in THIRD-PARTY-LICENSES.txt. */',
   },
   external: (id) => id.startsWith('node:'),
-  plugins: [nodeResolve({ exportConditions: ['node'], preferBuiltins: true }), thirdPartyLicences()],
+  plugins: [nodeResolve({ exportConditions: ['node'], preferBuiltins: true }), thirdPartyLicences(), dropStaleChunks()],
   onwarn(warning, warn) {
     // The WebAuthn library's modules import each other in circles; harmless, and not ours to change.
     if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;
