@@ -289,10 +289,11 @@ export class AuthSignin extends AuthFormElement {
       return renderChoiceStep(choice, step);
     }
     if (step.step !== 'credentials') return renderExtraStep(ctx, step, this.checklist);
-    if (this.choiceMethods.length) return renderIdentifyStep(ctx, this.lastEmail || this.session.state.pendingEmail || '');
+    const email = this.lastEmail || this.session.state.pendingEmail || '';
+    if (this.choiceMethods.length) return renderIdentifyStep(ctx, email, this.needsVerification ? this.verifyUrl : undefined);
     return renderCredentialsStep(ctx, {
       byEmail: this.usernameField !== 'text',
-      email: this.lastEmail || this.session.state.pendingEmail || '',
+      email,
       verifyUrl: this.needsVerification ? this.verifyUrl : undefined,
       forgotPasswordUrl: this.forgotPasswordUrl,
     });

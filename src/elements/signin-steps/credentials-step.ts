@@ -14,7 +14,7 @@ export interface CredentialsOptions {
 }
 
 /** A link to a page the site configured, if that URL is safe (same origin). */
-function link(url: string | undefined, text: string): TemplateResult | typeof nothing {
+export function link(url: string | undefined, text: string): TemplateResult | typeof nothing {
   const href = url ? safeRedirectUrl(url) : null;
   return href ? html`<a part="secondary" href=${href.href}>${text}</a>` : nothing;
 }

@@ -91,6 +91,18 @@ describe('sign-in settles on every challenge Cognito can send', () => {
     expect(step.step).to.equal('totp');
   });
 
+  it('SELECT_MFA_TYPE offering only email: answers EMAIL_OTP itself and shows the email code step', async () => {
+    await forgeAnswer({ ChallengeName: 'SELECT_MFA_TYPE', Session: 's1', ChallengeParameters: { MFAS_CAN_CHOOSE: '["EMAIL_OTP"]' } });
+    await injectFault({
+      operation: 'RespondToAuthChallenge',
+      kind: 'answer',
+      body: { ChallengeName: 'EMAIL_OTP', Session: 's2', ChallengeParameters: { CODE_DELIVERY_DESTINATION: 'a***@e***' } },
+      times: 1,
+    });
+    const step = await cognito.signIn(config, user.email, user.password);
+    expect(step.step).to.equal('email');
+  });
+
   it('SELECT_MFA_TYPE asked again and again stops with unsupported-challenge instead of looping', async () => {
     await forgeAnswer({ ChallengeName: 'SELECT_MFA_TYPE', Session: 's', ChallengeParameters: { MFAS_CAN_CHOOSE: '["SMS_MFA"]' } }, 10);
     const err = await signInError(user.email, user.password);

@@ -4,7 +4,7 @@
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import { cognito } from '../../../src/cognito/cognito-client.js';
 import '../../../src/elements/auth-signin.js';
-import type { AuthErrorEvent, AuthSignedInEvent } from '../../../src/events.js';
+import type { AuthErrorEvent, AuthSignedInEvent, AuthVerificationRequiredEvent } from '../../../src/events.js';
 import { sessionStore } from '../../../src/session/session-store.js';
 import { fill, fillAndSubmit, parts, settled } from '../helpers/form.js';
 import { clearStoredSessions, createConfirmedUser, hasLocalPool, latestCode, messagesTo, poolConfig, strongPassword, uniqueEmail } from '../helpers/pool.js';
@@ -72,6 +72,18 @@ describe('<auth-signin methods>', function () {
     fillAndSubmit(el, { code });
     expect((await signedIn).detail.email).to.equal(email);
     expect(sessionStore.state.user?.email).to.equal(email);
+  });
+
+  it('links an unverified account to the verify page', async () => {
+    const email = uniqueEmail('unverified');
+    await cognito.signUp(config(), { email, password: strongPassword });
+    const el = await signin('email-code password" verify-url="/verify.html');
+    const needed = oneEvent<AuthVerificationRequiredEvent>(el, 'auth-verification-required');
+    fillAndSubmit(el, { username: email });
+    expect((await needed).detail.username).to.equal(email);
+    await settled(el);
+    expect(el.querySelector<HTMLAnchorElement>('a[href$="/verify.html"]')).to.not.equal(null);
+    await expect(el).to.be.accessible();
   });
 
   it('goes straight to the one method the site offers: the password', async () => {
