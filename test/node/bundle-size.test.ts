@@ -21,12 +21,13 @@ import { gzipSync } from 'node:zlib';
  * 30 301 with the English message catalogue (its keys, about 1 kB gzip; the texts were inline
  * before) and the polish it carries: errors cleared while typing, a busy label per action, the
  * show-password button, "already signed in as …", notes for the next page, help links.
- * 30 351 once long words wrap and input borders reach 3:1. 32 797 with choice-based sign-in:
+ * 30 351 once long words wrap and input borders reach 3:1. 32 947 (node's zlib; 32 797 by the
+ * gzip command) with choice-based sign-in:
  * the shared challenge handling, email MFA, the passkey error codes and their messages (1.2 kB)
  * and <auth-signin methods>' steps (1.3 kB); the USER_AUTH and passkey clients themselves are
  * parts loaded on first use (user-auth, passkeys, passkey-ceremony beside the drop-in file).
  */
-const BUDGET = 33_000;
+const BUDGET = 33_200;
 
 const file = fileURLToPath(new URL('../../../dist/cognito-auth-elements.js', import.meta.url));
 
