@@ -27,8 +27,13 @@ export interface SeedMfa {
   totpSecret?: string;
   /** SMS codes to the user's `phone_number` attribute (required); they land in the mailbox. */
   sms?: boolean;
-  /** Which factor sign-in asks for when the user has both; default SOFTWARE_TOKEN_MFA. */
-  preferred?: 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA';
+  /**
+   * Email MFA (EMAIL_OTP): codes to the user's email, in the mailbox (kind `email-mfa`). The pool
+   * asks for it only when its `mfaFactors` include EMAIL.
+   */
+  email?: boolean;
+  /** Which factor sign-in asks for when the user has several; default SOFTWARE_TOKEN_MFA, then SMS_MFA, then EMAIL_OTP. */
+  preferred?: 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA' | 'EMAIL_OTP';
 }
 
 /** What createUser() made. */

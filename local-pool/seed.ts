@@ -16,11 +16,12 @@ interface SeedPlan {
   attributes: Record<string, string>;
   groups: string[];
   confirmed: boolean;
-  mfa: { totpSecret: string | null; sms: boolean; preferred: MfaName | null };
+  mfa: { totpSecret: string | null; sms: boolean; email: boolean; preferred: MfaName | null };
 }
 
 const FIELDS = ['email', 'username', 'password', 'attributes', 'groups', 'confirmed', 'mfa'];
-const MFA_FIELDS = ['totpSecret', 'sms', 'preferred'];
+const MFA_FIELDS = ['totpSecret', 'sms', 'email', 'preferred'];
+const PREFERRED: Record<MfaName, 'totpSecret' | 'sms' | 'email'> = { SOFTWARE_TOKEN_MFA: 'totpSecret', SMS_MFA: 'sms', EMAIL_OTP: 'email' };
 // Cognito's GroupName constraints (API_CreateGroup).
 const GROUP_NAME = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u;
 
@@ -100,8 +101,9 @@ function planAttributes(pool: Pool, entry: Record<string, unknown>, where: strin
 }
 
 function planMfa(value: unknown, attributes: Record<string, string>, where: string): SeedPlan['mfa'] {
-  if (value === undefined) return { totpSecret: null, sms: false, preferred: null };
-  if (!isObject(value)) throw new EntryError(where, 'mfa', 'must be an object such as { "totpSecret": "JBSWY3DPEHPK3PXP" } or { "sms": true }');
+  if (value === undefined) return { totpSecret: null, sms: false, email: false, preferred: null };
+  if (!isObject(value))
+    throw new EntryError(where, 'mfa', 'must be an object such as { "totpSecret": "JBSWY3DPEHPK3PXP" }, { "sms": true } or { "email": true }');
   unknownFields(value, MFA_FIELDS, where, 'mfa.');
   let totpSecret: string | null = null;
   if (value.totpSecret !== undefined) {
@@ -111,16 +113,23 @@ function planMfa(value: unknown, attributes: Record<string, string>, where: stri
     Secret.fromBase32(secret);
     totpSecret = secret;
   }
-  if (value.sms !== undefined && typeof value.sms !== 'boolean') throw new EntryError(where, 'mfa.sms', 'must be true or false');
+  for (const flag of ['sms', 'email'] as const) {
+    if (value[flag] !== undefined && typeof value[flag] !== 'boolean') throw new EntryError(where, `mfa.${flag}`, 'must be true or false');
+  }
   const sms = value.sms === true;
   if (sms && !attributes.phone_number) throw new EntryError(where, 'mfa.sms', 'needs a phone_number attribute to send codes to');
+  const email = value.email === true;
+  if (email && !attributes.email) throw new EntryError(where, 'mfa.email', 'needs an email to send codes to');
   const preferred = value.preferred;
-  if (preferred !== undefined && preferred !== 'SOFTWARE_TOKEN_MFA' && preferred !== 'SMS_MFA') {
-    throw new EntryError(where, 'mfa.preferred', 'must be SOFTWARE_TOKEN_MFA or SMS_MFA');
+  if (preferred !== undefined && !(typeof preferred === 'string' && preferred in PREFERRED)) {
+    throw new EntryError(where, 'mfa.preferred', 'must be SOFTWARE_TOKEN_MFA, SMS_MFA or EMAIL_OTP');
   }
-  if (preferred === 'SOFTWARE_TOKEN_MFA' && !totpSecret) throw new EntryError(where, 'mfa.preferred', 'SOFTWARE_TOKEN_MFA needs mfa.totpSecret');
-  if (preferred === 'SMS_MFA' && !sms) throw new EntryError(where, 'mfa.preferred', 'SMS_MFA needs mfa.sms');
-  return { totpSecret, sms, preferred: preferred ?? (totpSecret ? 'SOFTWARE_TOKEN_MFA' : sms ? 'SMS_MFA' : null) };
+  const factors = { totpSecret: totpSecret !== null, sms, email };
+  if (preferred !== undefined && !factors[PREFERRED[preferred as MfaName]]) {
+    throw new EntryError(where, 'mfa.preferred', `${preferred} needs mfa.${PREFERRED[preferred as MfaName]}`);
+  }
+  const fallback: MfaName | null = totpSecret ? 'SOFTWARE_TOKEN_MFA' : sms ? 'SMS_MFA' : email ? 'EMAIL_OTP' : null;
+  return { totpSecret, sms, email, preferred: (preferred as MfaName | undefined) ?? fallback };
 }
 
 function planGroups(value: unknown, where: string): string[] {
@@ -177,6 +186,7 @@ function create(pool: Pool, planned: SeedPlan): User {
   user.mfa.totpSecret = planned.mfa.totpSecret;
   user.mfa.totpEnabled = planned.mfa.totpSecret !== null;
   user.mfa.smsEnabled = planned.mfa.sms;
+  user.mfa.emailEnabled = planned.mfa.email;
   user.mfa.preferred = planned.mfa.preferred;
   pool.store.add(user);
   for (const name of planned.groups) {

@@ -2,6 +2,7 @@
 // refresh token rotation. AWS: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html
 // and https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RefreshTokenRotationType.html
 import { randomBytes, randomUUID } from 'node:crypto';
+import { checkFlowAllowed } from '../auth-factors.js';
 import { invalidParameter, notAuthorized, refreshTokenReused } from '../errors.js';
 import { Input } from '../input.js';
 import { checkClient, type Pool } from '../pool.js';
@@ -28,6 +29,8 @@ export async function getTokensFromRefreshToken(pool: Pool, input: Input) {
   const token = input.string('RefreshToken');
   const clientId = input.string('ClientId');
   checkClient(pool, clientId);
+  // The operation needs the client's ALLOW_REFRESH_TOKEN_AUTH, as the REFRESH_TOKEN_AUTH flow does.
+  checkFlowAllowed(pool, 'REFRESH_TOKEN_AUTH');
   const { AuthenticationResult } = await refresh(pool, token, clientId);
   return { AuthenticationResult };
 }

@@ -48,7 +48,7 @@ export interface LocalPoolHelpers {
   createUser(user: SeedUser): Promise<CreatedUser>;
   /**
    * Signs in with real SRP (USER_SRP_AUTH), in process, answering MFA as the user would (TOTP from
-   * the user's secret, SMS from the mailbox). Throws SignInError (with Cognito's `type`) when refused.
+   * the user's secret, SMS and email codes from the mailbox, SELECT_MFA_TYPE with a factor it can answer). Throws SignInError (with Cognito's `type`) when refused.
    */
   signInTokens(username: string, password: string): Promise<PoolTokens>;
   /** Empties the pool (users, groups, tokens, mailbox, faults, request log; keys stay), then seeds the `users` option again. */

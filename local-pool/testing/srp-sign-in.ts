@@ -1,7 +1,8 @@
 // signInTokens(): a real USER_SRP_AUTH sign-in, the client half of SRP computed here and the pool
 // answering through its own operation table (in process: no HTTP, so the request log and injected
 // faults only ever show what the app under test sent). MFA challenges are answered as the user
-// would: a TOTP code from the user's secret, an SMS code from the mailbox.
+// would: a TOTP code from the user's secret, an SMS or email code from the mailbox, and a choice of
+// factor (SELECT_MFA_TYPE) with one it can answer.
 import { randomBytes } from 'node:crypto';
 import { TOTP, Secret } from 'otpauth';
 import { CognitoError } from '../errors.js';
@@ -57,12 +58,35 @@ function passwordClaim(pool: Pool, password: string, a: bigint, A: bigint, param
   };
 }
 
-async function mfaAnswer(pool: Pool, username: string, challenge: string): Promise<Record<string, string>> {
+/** The newest code of `kind` the pool sent to `to` (it delivers before it answers the challenge). */
+function mailedCode(pool: Pool, to: string | undefined, kind: 'sms-mfa' | 'email-mfa') {
+  return to
+    ? pool.mailbox
+        .list(to)
+        .filter((m) => m.kind === kind)
+        .at(-1)?.code
+    : undefined;
+}
+
+/** The factor to pick at SELECT_MFA_TYPE: the first offered that this helper can answer. */
+function chosenFactor(user: User | undefined, choices: string): string | undefined {
+  const offered = JSON.parse(choices || '[]') as string[];
+  const answerable = (name: string) =>
+    (name === 'SOFTWARE_TOKEN_MFA' && Boolean(user?.mfa.totpSecret)) ||
+    (name === 'SMS_MFA' && Boolean(user?.attributes.phone_number)) ||
+    (name === 'EMAIL_OTP' && Boolean(user?.attributes.email));
+  return offered.find(answerable);
+}
+
+async function mfaAnswer(pool: Pool, username: string, challenge: string, parameters: Record<string, string>): Promise<Record<string, string>> {
   const user = pool.store.find(username);
   if (challenge === 'SOFTWARE_TOKEN_MFA' && user?.mfa.totpSecret) return { SOFTWARE_TOKEN_MFA_CODE: await totpCode(user, user.mfa.totpSecret) };
-  const phone = user?.attributes.phone_number;
-  const sent = phone ? pool.mailbox.list(phone).filter((m) => m.kind === 'sms-mfa') : [];
-  if (challenge === 'SMS_MFA' && sent.length) return { SMS_MFA_CODE: sent[sent.length - 1].code };
+  const sms = mailedCode(pool, user?.attributes.phone_number, 'sms-mfa');
+  if (challenge === 'SMS_MFA' && sms) return { SMS_MFA_CODE: sms };
+  const email = mailedCode(pool, user?.attributes.email, 'email-mfa');
+  if (challenge === 'EMAIL_OTP' && email) return { EMAIL_OTP_CODE: email };
+  const factor = challenge === 'SELECT_MFA_TYPE' ? chosenFactor(user, parameters.MFAS_CAN_CHOOSE) : undefined;
+  if (factor) return { ANSWER: factor };
   if (challenge === 'NEW_PASSWORD_REQUIRED') {
     throw new Error(
       `signInTokens(${username}): the user has a temporary password (FORCE_CHANGE_PASSWORD); createUser and the users option give a permanent one`,
@@ -70,7 +94,7 @@ async function mfaAnswer(pool: Pool, username: string, challenge: string): Promi
   }
   if (challenge === 'MFA_SETUP') {
     throw new Error(
-      `signInTokens(${username}): the pool requires MFA and the user has no factor; give the user mfa: { totpSecret } (or sms with a phone_number)`,
+      `signInTokens(${username}): the pool requires MFA and the user has no factor; give the user mfa: { totpSecret }, { email: true } (or sms with a phone_number)`,
     );
   }
   throw new Error(`signInTokens(${username}): cannot answer the ${challenge} challenge`);
@@ -92,13 +116,14 @@ export async function signInTokens(pool: Pool, username: string, password: strin
       ClientId: clientId,
       ChallengeResponses: passwordClaim(pool, password, a, A, parameters),
     });
-    if (answer.ChallengeName) {
+    // At most a choice of factor, then that factor's code.
+    for (let step = 0; answer.ChallengeName && step < 2; step += 1) {
       const name = answer.ChallengeName;
       answer = await call(pool, 'RespondToAuthChallenge', {
         ChallengeName: name,
         ClientId: clientId,
         Session: answer.Session,
-        ChallengeResponses: { USERNAME: parameters.USER_ID_FOR_SRP, ...(await mfaAnswer(pool, username, name)) },
+        ChallengeResponses: { USERNAME: parameters.USER_ID_FOR_SRP, ...(await mfaAnswer(pool, username, name, answer.ChallengeParameters ?? {})) },
       });
     }
     const result = answer.AuthenticationResult;

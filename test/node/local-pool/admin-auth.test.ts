@@ -12,6 +12,8 @@ import {
   AdminRespondToAuthChallengeCommand,
   AdminUpdateUserAttributesCommand,
   AssociateSoftwareTokenCommand,
+  GetTokensFromRefreshTokenCommand,
+  InitiateAuthCommand,
   GetUserCommand,
   SetUserMFAPreferenceCommand,
   VerifySoftwareTokenCommand,
@@ -310,5 +312,95 @@ describe('AdminInitiateAuth and AdminRespondToAuthChallenge (AWS SDK v3)', () =>
     const email = await confirmedUser(client, pool);
     await client.send(new AdminUpdateUserAttributesCommand({ UserPoolId: pool.poolId, Username: email, UserAttributes: [{ Name: 'name', Value: 'Grace' }] }));
     assert.equal(claims((await adminSignIn(client, pool, email)).AuthenticationResult?.IdToken).name, 'Grace');
+  });
+
+  describe("the client's explicit auth flows", () => {
+    it('ADMIN_USER_PASSWORD_AUTH (and ADMIN_NO_SRP_AUTH) need ALLOW_ADMIN_USER_PASSWORD_AUTH; USER_SRP_AUTH needs ALLOW_USER_SRP_AUTH', async () => {
+      const narrow = await start({ explicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
+      const narrowClient = awsClient(narrow);
+      try {
+        const email = await confirmedUser(narrowClient, narrow);
+        for (const AuthFlow of ['ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'] as const) {
+          assert.deepEqual(await refusal(initiate(narrowClient, narrow, { AuthFlow, AuthParameters: { USERNAME: email, PASSWORD } })), {
+            name: 'InvalidParameterException',
+            message: 'Auth flow not enabled for this client',
+          });
+        }
+        assert.deepEqual(await refusal(initiate(narrowClient, narrow, { AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: email, SRP_A: 'ab' } })), {
+          name: 'InvalidParameterException',
+          message: 'USER_SRP_AUTH is not enabled for the client.',
+        });
+        // USER_AUTH is allowed there: a server can run choice-based sign-in too.
+        const answer = await initiate(narrowClient, narrow, {
+          AuthFlow: 'USER_AUTH',
+          AuthParameters: { USERNAME: email, PREFERRED_CHALLENGE: 'PASSWORD', PASSWORD },
+        });
+        assert.equal(claims(answer.AuthenticationResult?.IdToken).email, email);
+      } finally {
+        narrowClient.destroy();
+        await narrow.close();
+      }
+    });
+
+    it('USER_AUTH from a server: SELECT_CHALLENGE answered through AdminRespondToAuthChallenge; refused without ALLOW_USER_AUTH', async () => {
+      const email = await confirmedUser(client, pool);
+      const select = await initiate(client, pool, { AuthFlow: 'USER_AUTH', AuthParameters: { USERNAME: email } });
+      assert.equal(select.ChallengeName, 'SELECT_CHALLENGE');
+      assert.deepEqual(select.AvailableChallenges, ['PASSWORD_SRP', 'PASSWORD']);
+      const done = await respond(client, pool, 'SELECT_CHALLENGE', select.Session, { USERNAME: email, ANSWER: 'PASSWORD', PASSWORD });
+      assert.equal(claims(done.AuthenticationResult?.IdToken).email, email);
+
+      const classic = await start({ explicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
+      const classicClient = awsClient(classic);
+      try {
+        const other = await confirmedUser(classicClient, classic);
+        assert.deepEqual(await refusal(initiate(classicClient, classic, { AuthFlow: 'USER_AUTH', AuthParameters: { USERNAME: other } })), {
+          name: 'InvalidParameterException',
+          message: 'USER_AUTH flow not enabled for this client',
+        });
+        assert.deepEqual(await refusal(initiate(classicClient, classic, { AuthFlow: 'CUSTOM_AUTH', AuthParameters: { USERNAME: other } })), {
+          name: 'InvalidParameterException',
+          message: 'CUSTOM_AUTH flow not enabled for this client',
+        });
+        assert.ok((await adminSignIn(classicClient, classic, other)).AuthenticationResult?.IdToken);
+      } finally {
+        classicClient.destroy();
+        await classic.close();
+      }
+    });
+
+    it('without ALLOW_REFRESH_TOKEN_AUTH, REFRESH_TOKEN_AUTH (admin and client side) and GetTokensFromRefreshToken are refused', async () => {
+      const noRefresh = await start({ explicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH'] });
+      const noRefreshClient = awsClient(noRefresh);
+      try {
+        const email = await confirmedUser(noRefreshClient, noRefresh);
+        const refreshToken = (await adminSignIn(noRefreshClient, noRefresh, email)).AuthenticationResult?.RefreshToken ?? '';
+        assert.ok(refreshToken);
+        const refused = { name: 'InvalidParameterException', message: 'REFRESH_TOKEN_AUTH flow not enabled for this client' };
+        for (const AuthFlow of ['REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN'] as const) {
+          assert.deepEqual(await refusal(initiate(noRefreshClient, noRefresh, { AuthFlow, AuthParameters: { REFRESH_TOKEN: refreshToken } })), refused);
+        }
+        assert.deepEqual(
+          await refusal(
+            noRefreshClient.send(
+              new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: noRefresh.clientId, AuthParameters: { REFRESH_TOKEN: refreshToken } }),
+            ),
+          ),
+          refused,
+        );
+        assert.deepEqual(
+          await refusal(noRefreshClient.send(new GetTokensFromRefreshTokenCommand({ ClientId: noRefresh.clientId, RefreshToken: refreshToken }))),
+          refused,
+        );
+        // With the flow listed (the default pool), the same operation refreshes.
+        const other = await confirmedUser(client, pool);
+        const token = (await adminSignIn(client, pool, other)).AuthenticationResult?.RefreshToken ?? '';
+        const refreshed = await client.send(new GetTokensFromRefreshTokenCommand({ ClientId: pool.clientId, RefreshToken: token }));
+        assert.equal(claims(refreshed.AuthenticationResult?.IdToken).email, other);
+      } finally {
+        noRefreshClient.destroy();
+        await noRefresh.close();
+      }
+    });
   });
 });

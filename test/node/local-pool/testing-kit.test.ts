@@ -86,6 +86,81 @@ describe('users option: a seed file', () => {
   });
 });
 
+describe('email MFA for seeded users (mfa: { email: true })', () => {
+  let pool: LocalPool;
+  before(async () => {
+    pool = await start({
+      mfa: 'OPTIONAL',
+      mfaFactors: ['TOTP', 'SMS', 'EMAIL'],
+      users: [
+        { email: 'email-mfa@example.com', password: PASSWORD, mfa: { email: true } },
+        // Two factors, none preferred: the pool asks which (SELECT_MFA_TYPE).
+        {
+          email: 'choose@example.com',
+          password: PASSWORD,
+          attributes: { phone_number: '+15555550101' },
+          mfa: { sms: true, email: true, preferred: 'EMAIL_OTP' },
+        },
+      ],
+    });
+  });
+  after(() => pool.close());
+
+  it('a seeded email MFA user is asked for an emailed code (EMAIL_OTP) after the password', async () => {
+    const started = await ok(pool, 'InitiateAuth', {
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: pool.clientId,
+      AuthParameters: { USERNAME: 'email-mfa@example.com', PASSWORD },
+    });
+    assert.equal(started.ChallengeName, 'EMAIL_OTP');
+    const code = await pool.latestCode('email-mfa@example.com', 'email-mfa');
+    const done = await ok(pool, 'RespondToAuthChallenge', {
+      ClientId: pool.clientId,
+      ChallengeName: 'EMAIL_OTP',
+      Session: started.Session,
+      ChallengeResponses: { USERNAME: 'email-mfa@example.com', EMAIL_OTP_CODE: code },
+    });
+    assert.ok(done.AuthenticationResult.IdToken);
+    const factors = await ok(pool, 'AdminGetUserAuthFactors', { UserPoolId: pool.poolId, Username: 'email-mfa@example.com' });
+    assert.deepEqual(factors.UserMFASettingList, ['EMAIL_OTP']);
+    assert.equal(factors.PreferredMfaSetting, 'EMAIL_OTP');
+  });
+
+  it('signInTokens answers EMAIL_OTP with the code from the mailbox, a new code each time', async () => {
+    const before = pool.messages('email-mfa@example.com').length;
+    assert.equal(claims((await pool.signInTokens('email-mfa@example.com', PASSWORD)).idToken).email, 'email-mfa@example.com');
+    assert.equal(claims((await pool.signInTokens('email-mfa@example.com', PASSWORD)).idToken).email, 'email-mfa@example.com');
+    assert.deepEqual(
+      pool
+        .messages('email-mfa@example.com')
+        .slice(before)
+        .map((m) => m.kind),
+      ['email-mfa', 'email-mfa'],
+    );
+  });
+
+  it('preferred EMAIL_OTP beside SMS: the email code is asked for, and signInTokens answers it', async () => {
+    assert.equal(claims((await pool.signInTokens('choose@example.com', PASSWORD)).idToken).email, 'choose@example.com');
+    assert.equal(pool.messages('choose@example.com').at(-1)?.kind, 'email-mfa');
+    assert.deepEqual(pool.messages('+15555550101'), []);
+  });
+
+  it('signInTokens picks a factor at SELECT_MFA_TYPE (several factors, none preferred), then answers its code', async () => {
+    const email = uniqueEmail('choice');
+    await pool.createUser({ email, password: PASSWORD, mfa: { email: true, totpSecret: TOTP_SECRET } });
+    // No preference: both factors on, the pool asks which.
+    await ok(pool, 'AdminSetUserMFAPreference', {
+      UserPoolId: pool.poolId,
+      Username: email,
+      SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: false },
+      EmailMfaSettings: { Enabled: true, PreferredMfa: false },
+    });
+    const started = await ok(pool, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: pool.clientId, AuthParameters: { USERNAME: email, PASSWORD } });
+    assert.equal(started.ChallengeName, 'SELECT_MFA_TYPE');
+    assert.equal(claims((await pool.signInTokens(email, PASSWORD)).idToken).email, email);
+  });
+});
+
 describe('users option: errors name the entry and the field, and the pool does not start', () => {
   const refused = async (users: unknown, pattern: RegExp, options: LocalPoolOptions = {}) => {
     const file = await usersFile(`bad-${Math.random()}.json`, users);
@@ -108,6 +183,13 @@ describe('users option: errors name the entry and the field, and the pool does n
   it('an unknown field (a typo)', () => refused([{ email: 'a@example.com', pasword: PASSWORD }], /entry \[0\] \(a@example\.com\): pasword: unknown field/));
   it('SMS MFA without a phone number', () =>
     refused([{ email: 'a@example.com', password: PASSWORD, mfa: { sms: true } }], /entry \[0\] .*: mfa\.sms: needs a phone_number/));
+  it('email MFA without an email (a plain-username pool)', () =>
+    refused([{ username: 'ada', password: PASSWORD, mfa: { email: true } }], /entry \[0\] .*: mfa\.email: needs an email/, {
+      usernameAttributes: [],
+      requiredAttributes: [],
+    }));
+  it('a preferred factor the user does not have', () =>
+    refused([{ email: 'a@example.com', password: PASSWORD, mfa: { sms: false, preferred: 'EMAIL_OTP' } }], /mfa\.preferred: EMAIL_OTP needs mfa\.email/));
   it('a TOTP secret that is not base32', () =>
     refused([{ email: 'a@example.com', password: PASSWORD, mfa: { totpSecret: 'not-base32!' } }], /mfa\.totpSecret: must be a base32/));
   it('an attribute of the wrong type', () =>
