@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startLocalPool } from '../../local-pool/index.js';
+import { startLocalPool, type FirstAuthFactor } from '../../local-pool/index.js';
 import { handleApi, rideVerifier, type TokenVerifier } from './ride-api.js';
 import { pointsAtLocalPool, readSiteConfig, servedConfigScript, type SiteConfig } from './site-config.js';
 import { serveFile, type Mount } from './static-files.js';
@@ -28,6 +28,11 @@ export interface DemoOptions {
   quiet?: boolean;
   /** The local pool's MFA setting (`MFA=ON npm start` shows the TOTP and SMS steps). Default OFF. */
   mfa?: 'OFF' | 'OPTIONAL' | 'ON';
+  /**
+   * The pool's first auth factors for choice-based sign-in (`METHODS=passkey,email,sms,password npm
+   * start`, tried on passwordless.html). Default PASSWORD only, as a new Cognito pool.
+   */
+  firstAuthFactors?: FirstAuthFactor[];
 }
 
 export interface RunningDemo {
@@ -86,6 +91,10 @@ async function startDemoPool(site: SiteConfig, siteUrl: URL, options: DemoOption
       dataFile: options.dataFile,
       quiet: options.quiet,
       mfa: options.mfa,
+      firstAuthFactors: options.firstAuthFactors,
+      // Passkeys are made for the page's origin. The RP id is localhost, so only the site opened as
+      // localhost can use them (browsers refuse an RP id of localhost on 127.0.0.1).
+      ...(options.firstAuthFactors?.includes('WEB_AUTHN') ? { webauthnOrigins: [`http://localhost:${siteUrl.port}`] } : {}),
     });
   } catch (err) {
     throw isAddressInUse(err) ? new PortInUseError('local user pool', poolPort, 'POOL_PORT') : err;

@@ -1,7 +1,10 @@
 // `npm start`: the demo with the local pool on its documented ports, users kept in
-// .local-pool-data/pool.json so they survive a restart. PORT and POOL_PORT move the ports.
+// .local-pool-data/pool.json so they survive a restart. PORT and POOL_PORT move the ports, MFA sets
+// the pool's MFA, METHODS its sign-in methods (passwordless.html).
 import { fileURLToPath } from 'node:url';
+import type { FirstAuthFactor } from '../../local-pool/index.js';
 import { PortInUseError, startDemo } from './demo-server.js';
+import { firstFactorsFor } from './sign-in-methods.js';
 
 function portFromEnv(name: string, fallback: number): number {
   const value = process.env[name];
@@ -21,6 +24,18 @@ function mfaFromEnv(): 'OFF' | 'OPTIONAL' | 'ON' {
   process.exit(1);
 }
 
+/** METHODS=passkey,email,sms,password: the pool's first auth factors; unset, Cognito's default (password). */
+function methodsFromEnv(): FirstAuthFactor[] | undefined {
+  const value = process.env.METHODS;
+  if (value === undefined || value === '') return undefined;
+  try {
+    return firstFactorsFor(value);
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
+}
+
 const dataFile = fileURLToPath(new URL('../../../.local-pool-data/pool.json', import.meta.url));
 
 try {
@@ -30,12 +45,15 @@ try {
     dataFile,
     quiet: true,
     mfa: mfaFromEnv(),
+    firstAuthFactors: methodsFromEnv(),
   });
   console.log('');
   console.log(`  Demo:      ${demo.url}`);
   if (demo.poolUrl) {
     console.log(`  Mailbox:   ${demo.url}mailbox.html   (the codes the local pool "sent")`);
     console.log(`  User pool: ${demo.poolUrl}   (users kept in ${dataFile})`);
+    const methods = methodsFromEnv();
+    if (methods) console.log(`  Sign-in:   ${methods.join(', ')}   (try them on ${demo.url}passwordless.html)`);
     if (mfaFromEnv() !== 'OFF') console.log(`  MFA:       ${mfaFromEnv()} (authenticator set-up on first sign-in; texted codes in the mailbox)`);
   } else {
     console.log('  User pool: the real one named in demo/js/config.js');

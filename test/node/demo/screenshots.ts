@@ -5,13 +5,15 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { startDemo } from '../../../demo/server/demo-server.js';
+import { firstFactorsFor } from '../../../demo/server/sign-in-methods.js';
 import { fill, launchBrowser, submitAndWaitForPage } from './browser.js';
 import { newUser, PASSWORD } from './helpers.js';
 
 const outDir = fileURLToPath(new URL('../../../../.tmp/screenshots/demo/', import.meta.url));
 const widths = [375, 1280];
 
-const demo = await startDemo({ port: 0, poolPort: 0, quiet: true });
+// As METHODS=passkey,email,sms,password npm start, so passwordless.html offers its methods.
+const demo = await startDemo({ port: 0, poolPort: 0, quiet: true, firstAuthFactors: firstFactorsFor('passkey,email,sms,password') });
 const browser = await launchBrowser();
 const { email } = await newUser(demo);
 await mkdir(outDir, { recursive: true });
@@ -33,10 +35,20 @@ try {
     await page.setViewport({ width, height: 800 });
     const open = (path: string) => page.goto(new URL(path, demo.url).href, { waitUntil: 'networkidle0' });
 
-    for (const name of ['index', 'register', 'register-more', 'verify', 'signin', 'forgot-password', 'mailbox']) {
+    for (const name of ['index', 'register', 'register-more', 'verify', 'signin', 'passwordless', 'forgot-password', 'mailbox']) {
       await open(`${name}.html`);
       await shoot(page, name, width);
     }
+
+    // Choice-based sign-in: the methods offered for the account, then the emailed-code step.
+    await open('passwordless.html');
+    await fill(page, 'auth-signin', { username: email });
+    await page.click('auth-signin [part~="submit"]');
+    await page.waitForSelector('auth-signin [part~="method"]', { visible: true });
+    await shoot(page, 'passwordless-choose', width);
+    await page.click('auth-signin [part~="method"][data-method="email-code"]');
+    await page.waitForSelector('auth-signin input[name="code"]', { visible: true });
+    await shoot(page, 'passwordless-email-code', width);
 
     // The workshop page on the SDK, before anyone signs in.
     await open('workshop-ride.html');
