@@ -48,6 +48,12 @@ async function startPools(pageOrigin) {
   const firstAuthFactors = ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'];
   pools.userAuth = await startLocalPool({ ...common, firstAuthFactors, mfaFactors: ['TOTP', 'SMS', 'EMAIL'], poolId: 'us-east-1_LocalUserAuth' });
   pools.emailMfa = await startLocalPool({ ...common, firstAuthFactors, mfa: 'ON', mfaFactors: ['EMAIL'], poolId: 'us-east-1_LocalEmailMfa' });
+  // A classic app client, without ALLOW_USER_AUTH: SignUp returns no Session, so verifying does not sign in.
+  pools.classic = await startLocalPool({
+    ...common,
+    explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    poolId: 'us-east-1_LocalClassic',
+  });
   // Passkeys accepted from another origin only, so the tests' page sees the pool refuse its origin.
   pools.passkeyOrigins = await startLocalPool({ ...common, firstAuthFactors, webauthnOrigins: ['http://localhost:1'], poolId: 'us-east-1_LocalPasskeyOrigin' });
 }
@@ -136,7 +142,7 @@ export default {
 <html>
   <head><meta charset="utf-8"></head>
   <body>
-    <script>window.__localPool = ${JSON.stringify(address(pools.default))}; window.__localPools = ${JSON.stringify({ mfa: address(pools.mfa), attributes: address(pools.attributes), rotation: address(pools.rotation), userAuth: address(pools.userAuth), emailMfa: address(pools.emailMfa), passkeyOrigins: address(pools.passkeyOrigins) })};</script>
+    <script>window.__localPool = ${JSON.stringify(address(pools.default))}; window.__localPools = ${JSON.stringify({ mfa: address(pools.mfa), attributes: address(pools.attributes), rotation: address(pools.rotation), userAuth: address(pools.userAuth), emailMfa: address(pools.emailMfa), passkeyOrigins: address(pools.passkeyOrigins), classic: address(pools.classic) })};</script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,

@@ -12,6 +12,7 @@ import { defineElement } from '../shared/define-element.js';
 import { fieldText } from '../shared/form-data.js';
 import { leaveNotice } from '../shared/next-page-notice.js';
 import { PasswordChecklist } from '../shared/password-checklist.js';
+import { keepSignUpSession } from '../shared/signup-session.js';
 import {
   ATTRIBUTE_MAX_LENGTH,
   attributeField,
@@ -32,6 +33,11 @@ import { isEmailShaped } from '../shared/validation.js';
  * (`name`, `given_name`, `family_name`, `phone_number`, `birthdate`, `website`, …) get a label,
  * input type, autocomplete token and browser-side check; `custom:*` ones a label made from their
  * name. Or set `attributeFields` for full control.
+ *
+ * `passwordless` drops the password fields: the account signs in with an emailed code or a
+ * passkey (the pool must allow those first factors, and its app client ALLOW_USER_AUTH). When
+ * the app client allows USER_AUTH, SignUp's Session is kept in this tab for `<auth-verify>`,
+ * which then signs the user in as soon as the code is confirmed, with or without a password.
  *
  * @fires {AuthRegisteredEvent} auth-registered - The user was created; `detail.delivery` says where the code went.
  * @fires {AuthErrorEvent} auth-error - Registration failed; `detail.code` says why.
@@ -62,6 +68,8 @@ export class AuthRegister extends AuthFormElement {
    * defaults (or, for `custom:*`, a label made from the name, type text, optional).
    */
   @property({ attribute: false }) attributeFields?: AttributeFieldInput[];
+  /** No password fields: a sign-up for passwordless sign-in (emailed code or passkey). */
+  @property({ type: Boolean }) passwordless = false;
   /** Sign-in page, linked when the email already has an account. */
   @property({ attribute: 'signin-url' }) signinUrl?: string;
   /** Password reset page, linked when the email already has an account. */
@@ -79,14 +87,16 @@ export class AuthRegister extends AuthFormElement {
   protected override validate(data: FormData): FieldErrors {
     const errors: FieldErrors = {};
     const email = fieldText(data, 'email').trim();
-    const password = fieldText(data, 'password');
-    const confirm = fieldText(data, 'confirm');
     if (!email) errors.email = message('check.email.empty');
     else if (!isEmailShaped(email)) errors.email = message('check.email.shape');
-    const passwordProblem = this.checklist.problem(password);
-    if (passwordProblem) errors.password = passwordProblem;
-    if (!confirm) errors.confirm = message('check.confirm.empty');
-    else if (confirm !== password) errors.confirm = message('check.confirm.mismatch');
+    if (!this.passwordless) {
+      const password = fieldText(data, 'password');
+      const confirm = fieldText(data, 'confirm');
+      const passwordProblem = this.checklist.problem(password);
+      if (passwordProblem) errors.password = passwordProblem;
+      if (!confirm) errors.confirm = message('check.confirm.empty');
+      else if (confirm !== password) errors.confirm = message('check.confirm.mismatch');
+    }
     for (const field of this.fields) {
       // A half-typed date (or number) submits as "": the input itself knows it is incomplete.
       const badInput = this.querySelector<HTMLInputElement>(`input[name="${CSS.escape(field.name)}"]`)?.validity.badInput;
@@ -111,9 +121,11 @@ export class AuthRegister extends AuthFormElement {
       const value = normalizeAttribute(field, fieldText(data, field.name));
       if (value) attributes[field.name] = value;
     }
-    const password = fieldText(data, 'password');
-    const { username, confirmed, delivery } = await cognito.signUp(config, { email, password, attributes });
+    const password = this.passwordless ? undefined : fieldText(data, 'password');
+    const { username, confirmed, delivery, session } = await cognito.signUp(config, { email, password, attributes });
     sessionStore.setPendingEmail(email);
+    // A confirmed account has no code to verify: the Session would wait for a step that never comes.
+    keepSignUpSession(email, config.userPoolClientId, confirmed ? null : session);
     this.emit('auth-registered', { username, email, confirmed, delivery });
     this.status = confirmed ? message('register.done.confirmed') : message('register.done.code-sent', { destination: delivery?.destination ?? email });
     // The next page (verify, usually) says where the code went.
@@ -159,16 +171,22 @@ export class AuthRegister extends AuthFormElement {
     return html`
       <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.handleSubmit}>
         ${this.renderField({ name: 'email', label: message('field.email'), type: 'email', autocomplete: 'username' })}
-        ${this.renderField({
-          name: 'password',
-          label: message('field.password'),
-          type: 'password',
-          autocomplete: 'new-password',
-          describedBy: [this.checklist.id],
-          onInput: this.checklist.handleInput,
-          extra: this.checklist.render(),
-        })}
-        ${this.renderField({ name: 'confirm', label: message('field.confirm-password'), type: 'password', autocomplete: 'new-password' })}
+        ${
+          this.passwordless
+            ? nothing
+            : [
+                this.renderField({
+                  name: 'password',
+                  label: message('field.password'),
+                  type: 'password',
+                  autocomplete: 'new-password',
+                  describedBy: [this.checklist.id],
+                  onInput: this.checklist.handleInput,
+                  extra: this.checklist.render(),
+                }),
+                this.renderField({ name: 'confirm', label: message('field.confirm-password'), type: 'password', autocomplete: 'new-password' }),
+              ]
+        }
         ${this.fields.map((field) => this.renderAttribute(field))} ${this.renderMessages()}
         ${this.renderSubmit(message('register.submit'), message('register.busy'))}
       </form>

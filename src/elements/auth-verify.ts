@@ -10,6 +10,7 @@ import { message } from '../messages/message.js';
 import { sessionStore } from '../session/session-store.js';
 import { fieldText } from '../shared/form-data.js';
 import { leaveNotice, takeNotice } from '../shared/next-page-notice.js';
+import { forgetSignUpSession, signUpSessionFor } from '../shared/signup-session.js';
 import { isEmailShaped, isSixDigitCode, normalizeCode } from '../shared/validation.js';
 
 /**
@@ -17,7 +18,13 @@ import { isEmailShaped, isSixDigitCode, normalizeCode } from '../shared/validati
  * `email` attribute, else `?email=` in the page URL, else the address just registered (kept by
  * the session store across pages). A button sends a new code, then waits `resend-cooldown` seconds.
  *
+ * When `<auth-register>` signed the user up in this tab a few minutes ago and the app client
+ * allows USER_AUTH, the confirmed code also signs the user in (Cognito's sign-up Session): no
+ * password or second code. Then it goes to `signin-next` (else `next`). Otherwise, as before,
+ * the user is asked to sign in.
+ *
  * @fires {AuthVerifiedEvent} auth-verified - The code was accepted; the user can sign in.
+ * @fires {AuthSignedInEvent} auth-signed-in - After auth-verified, when the sign-up's Session signed the user in; the session is in the store.
  * @fires {AuthCodeResentEvent} auth-code-resent - A new code was sent; `detail.delivery` says where.
  * @fires {AuthErrorEvent} auth-error - Verifying or resending failed (`detail.flow` is `verify` or `resend-code`).
  * @csspart secondary - The "Send a new code" button, and the sign-in link once the email is verified.
@@ -30,13 +37,15 @@ export class AuthVerify extends AuthFormElement {
 
   /** Seconds left before another code can be requested. */
   @state() private cooldown = 0;
-  /** The last code was accepted. */
+  /** The last code was accepted (and did not sign the user in: then there is no sign-in link). */
   @state() private verified = false;
 
   /** Pre-fills the email field (wins over `?email=` and the remembered address). */
   @property() email?: string;
   /** Sign-in page, linked once the email is verified (or was already). */
   @property({ attribute: 'signin-url' }) signinUrl?: string;
+  /** Where to go once the confirmed code has signed the user in (default: `next`). */
+  @property({ attribute: 'signin-next' }) signinNext?: string;
   /** Seconds to wait after sending a code before another can be requested. Default 30. */
   @property({ attribute: 'resend-cooldown', type: Number }) resendCooldown = 30;
 
@@ -82,14 +91,30 @@ export class AuthVerify extends AuthFormElement {
 
   protected override async submit(data: FormData, config: CognitoConfig): Promise<void> {
     const email = fieldText(data, 'email').trim();
-    await cognito.confirmSignUp(config, email, normalizeCode(fieldText(data, 'code')));
+    const kept = signUpSessionFor(email, config.userPoolClientId);
+    const { session } = await cognito.confirmSignUp(config, email, normalizeCode(fieldText(data, 'code')), kept);
+    if (kept) forgetSignUpSession();
     this.emit('auth-verified', { username: cognito.username(config, email) });
+    if (session && (await this.signInWith(session, email, config))) return;
     // The sign-in page says why the visitor is there, with the email filled in.
     sessionStore.setPendingEmail(email);
     if (this.next) leaveNotice(message('verify.next-page'));
     if (this.goNext()) return;
     this.verified = true;
     this.status = message('verify.done');
+  }
+
+  /** Signs in with ConfirmSignUp's Session; false (ask to sign in, as before) when it cannot. */
+  private async signInWith(session: string, email: string, config: CognitoConfig): Promise<boolean> {
+    // Refused (expired, say): the email is verified all the same, so the user signs in as usual.
+    // Not done: a pool that also asks for MFA, which the sign-in form walks through.
+    const step = await cognito.signInAfterConfirm(config, email, session).catch(() => null);
+    if (step?.step !== 'done') return false;
+    sessionStore.signedIn(step.user, config);
+    this.emit('auth-signed-in', { username: cognito.username(config, email), email: step.user.email });
+    if (this.goNext(this.signinNext || this.next)) return true;
+    this.status = message('signin.done', { email: step.user.email ?? email });
+    return true;
   }
 
   protected override helpLinks(): HelpLink[] {

@@ -289,12 +289,12 @@ export abstract class AuthFormElement extends LitElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  /** Goes to `next` if it is set and safe; says whether it navigated. */
-  protected goNext(): boolean {
-    if (!this.next) return false;
-    const url = safeRedirectUrl(this.next);
+  /** Goes to `target` (default `next`) if it is set and safe; says whether it navigated. */
+  protected goNext(target = this.next): boolean {
+    if (!target) return false;
+    const url = safeRedirectUrl(target);
     if (!url) {
-      console.warn(`cognito-auth-elements: refusing to go to next="${this.next}" (only same-origin URLs are allowed).`);
+      console.warn(`cognito-auth-elements: refusing to go to "${target}" (only same-origin URLs are allowed).`);
       return false;
     }
     navigation.go(url.href);

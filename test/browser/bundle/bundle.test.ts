@@ -1,5 +1,5 @@
 // The built drop-in file on plain pages (run `npm run build:browser` first): register → verify
-// (code from the pool's mailbox) → sign in, through dist/cognito-auth-elements.js alone, under a
+// (code from the pool's mailbox, which signs in) → sign out → sign in, through dist/cognito-auth-elements.js alone, under a
 // Content-Security-Policy with no 'unsafe-inline' and no nonce.
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { fill, parts } from '../helpers/form.js';
@@ -46,7 +46,14 @@ async function walk(win: FrameWindow): Promise<void> {
 
   await submitAndWait(register, { email, password: strongPassword, confirm: strongPassword }, 'auth-registered');
   await waitUntil(() => parts(verify).input('email').value === email, 'verify not pre-filled from the store');
-  await submitAndWait(verify, { code: await latestCode(email) }, 'auth-verified');
+  // The local pool's app client allows USER_AUTH: the confirmed code also signs in (its client
+  // loads on demand from beside the drop-in file).
+  const signedInByVerify = await submitAndWait(verify, { code: await latestCode(email) }, 'auth-signed-in');
+  expect(signedInByVerify.detail.email).to.equal(email);
+  // Signed out from the sign-in form's "signed in as", then signed in with the password over SRP.
+  await waitUntil(() => signin.querySelector('button[part~="secondary"]'), 'the sign-in form never showed who is signed in');
+  signin.querySelector<HTMLButtonElement>('button[part~="secondary"]')!.click();
+  await waitUntil(() => signin.querySelector('[name="password"]'), 'the sign-in form never came back after signing out', { timeout: 5000 });
   const signedIn = await submitAndWait(signin, { username: email, password: strongPassword }, 'auth-signed-in');
   expect(signedIn.detail.email).to.equal(email);
 }

@@ -48,9 +48,10 @@ export interface PoolFault {
  * the runner starts with different options, listed in window.__localPools ('mfa': MFA ON;
  * 'attributes': name required besides email; 'rotation': refresh token rotation, no grace period;
  * 'userAuth': every first factor (password, email and text codes, passkeys); 'emailMfa': MFA ON by email only;
- * 'passkeyOrigins': passkeys accepted from another origin than the tests' page).
+ * 'passkeyOrigins': passkeys accepted from another origin than the tests' page; 'classic': an app
+ * client without ALLOW_USER_AUTH).
  */
-export type PoolName = 'default' | 'mfa' | 'attributes' | 'rotation' | 'userAuth' | 'emailMfa' | 'passkeyOrigins';
+export type PoolName = 'default' | 'mfa' | 'attributes' | 'rotation' | 'userAuth' | 'emailMfa' | 'passkeyOrigins' | 'classic';
 
 declare global {
   interface Window {
