@@ -2,7 +2,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { authError, type AuthError, type AuthErrorCode } from '../cognito/cognito-errors.js';
 import { cognito } from '../cognito/cognito-client.js';
-import type { CognitoConfig, SignInMethod, UserAuthStep } from '../cognito/types.js';
+import type { CognitoConfig, SessionUser, SignInMethod, UserAuthStep } from '../cognito/types.js';
 import type { AuthFlow } from '../events.js';
 import { message, type MessageRef } from '../messages/message.js';
 import { SessionController } from '../session/session-controller.js';
@@ -28,6 +28,8 @@ import {
 } from './signin-steps/choice-steps.js';
 import { renderCredentialsStep } from './signin-steps/credentials-step.js';
 import { renderIdentifyStep } from './signin-steps/identify-step.js';
+import type * as PasskeyOffer from './signin-steps/passkey-offer-step.js';
+import type { PasskeyOfferStep, Task } from './signin-steps/passkey-offer-step.js';
 import { answerStep, renderExtraStep, stepFlow, validateStep, type ExtraStep } from './signin-steps/signin-steps.js';
 import type { StepContext } from './signin-steps/step-context.js';
 
@@ -38,15 +40,20 @@ const WARN_AFTER_FAILURES = 4;
 // "Send a new code" waits this long after each code, so codes are not sent faster than they arrive.
 const RESEND_COOL_DOWN_MS = 30_000;
 
+// The passkey offer loads only on pages that ask for it (offer-passkey), when a sign-in ends, so
+// the drop-in file's first download does not carry it.
+let passkeyOffer: Promise<typeof PasskeyOffer> | undefined;
+const loadPasskeyOffer = () => (passkeyOffer ??= import('./signin-steps/passkey-offer-step.js'));
+
 /** Where a sign-in stands: asking for credentials, or a step Cognito asked for after them. */
-export type SigninStepState = { step: 'credentials' } | ExtraStep | ChoiceStep;
+export type SigninStepState = { step: 'credentials' } | ExtraStep | ChoiceStep | PasskeyOfferStep;
 
 /**
  * Signs an existing user in with email (or username) and password, by SRP: the password never
  * leaves the browser. Then any step the pool asks for: a new password (and required attributes)
  * for an account created with a temporary one, an authenticator-app or texted code, or setting up
  * an authenticator app (QR code and setup key). On success the session is in the store and the
- * page goes to `next`.
+ * page goes to `next`; with `offer-passkey`, first "Sign in faster next time with a passkey".
  *
  * @fires {AuthSignedInEvent} auth-signed-in - Sign-in finished; the session is in the store. No tokens in the detail.
  * @fires {AuthVerificationRequiredEvent} auth-verification-required - The account's email is not verified yet.
@@ -59,6 +66,8 @@ export class AuthSignin extends AuthFormElement {
   protected readonly flow: AuthFlow = 'signin';
   /** What was typed in the last submit, for the verification hand-off and "Start over". */
   private lastEmail = '';
+  /** The passkey offer's module, once loaded. */
+  private offer?: typeof PasskeyOffer;
   /** Failed password attempts in a row for `lastEmail`. */
   private failures = 0;
   private readonly checklist = new PasswordChecklist(this, this.idFor('checklist'));
@@ -78,6 +87,13 @@ export class AuthSignin extends AuthFormElement {
    * the pool allows for that account (one is used at once). Absent: email and password (SRP).
    */
   @property() methods?: string;
+  /**
+   * After a sign-in by password or code, offers to create a passkey ("Create a passkey", "Not
+   * now") before going to `next`. Set it only where the pool allows passkeys (WEB_AUTHN among its
+   * first factors). Not shown where the browser or page cannot make one, after "Not now" (per
+   * user), or ever again once the pool said passkeys are off.
+   */
+  @property({ attribute: 'offer-passkey', type: Boolean }) offerPasskey = false;
   /** Page to verify an unconfirmed account (`<auth-verify>`); linked when sign-in meets one. */
   @property({ attribute: 'verify-url' }) verifyUrl?: string;
   /** Page to reset a forgotten password; linked under the form. */
@@ -101,7 +117,7 @@ export class AuthSignin extends AuthFormElement {
     if (changed.has('step') && this.step.step !== 'credentials') {
       // Only the authenticator set-up needs more than the shared sheet.
       if (this.step.step === 'totp-setup') adoptStylesOnce(this.getRootNode(), signinStyles);
-      this.querySelector<HTMLElement>('input[part~="input"]:not([type="hidden"]), [part~="method"]')?.focus();
+      this.querySelector<HTMLElement>('input[part~="input"]:not([type="hidden"]), [part~="method"], [data-offer]')?.focus();
     }
   }
 
@@ -118,6 +134,7 @@ export class AuthSignin extends AuthFormElement {
   protected override checkCurrentForm(data: FormData): FieldErrors {
     const step = this.step;
     if (step.step === 'credentials') return this.validate(data);
+    if (step.step === 'passkey-offer') return {};
     return isChoiceStep(step) ? validateChoiceStep(step, data) : validateStep(step, data, this.checklist);
   }
 
@@ -145,6 +162,7 @@ export class AuthSignin extends AuthFormElement {
     const step = this.step;
     if (step.step === 'credentials') return super.handleSubmit(event);
     event.preventDefault();
+    if (step.step === 'passkey-offer') return;
     const data = new FormData(event.currentTarget as HTMLFormElement);
     if (isChoiceStep(step)) {
       void this.run(
@@ -249,6 +267,27 @@ export class AuthSignin extends AuthFormElement {
     this.signedInAs.key = 'signin.done';
     sessionStore.signedIn(result.user, config);
     this.emit('auth-signed-in', { username: cognito.username(config, this.lastEmail), email: result.user.email });
+    // A passkey sign-in (the step is still `passkey`) needs no offer of one.
+    if (this.offerPasskey && this.step.step !== 'passkey') return this.offerPasskeyOr(result.user, config);
+    this.proceed();
+  }
+
+  /** Offers a passkey to `user` if the page and browser can make one and nobody said no; else goes on. */
+  private offerPasskeyOr(user: SessionUser, config: CognitoConfig): void {
+    loadPasskeyOffer().then(
+      (offer) => {
+        this.offer = offer;
+        const step = offer.passkeyOfferFor(config, user);
+        if (step) this.step = step;
+        else this.proceed();
+      },
+      // The offer is a nicety: a failed download must not hold the person up.
+      () => this.proceed(),
+    );
+  }
+
+  /** Leaves a finished sign-in: to `next`, else the "signed in as" note. */
+  private proceed(): void {
     this.step = { step: 'credentials' };
     this.goNext();
   }
@@ -276,6 +315,16 @@ export class AuthSignin extends AuthFormElement {
       setStatus: (text) => void (this.status = text),
       requestUpdate: () => this.requestUpdate(),
     };
+    if (step.step === 'passkey-offer') {
+      const view = {
+        ...ctx,
+        run: (task: Task) => this.run('signin', () => ({}), task),
+        show: (next: PasskeyOfferStep) => (this.step = next),
+        proceed: () => this.proceed(),
+      };
+      // The step is only entered once the module has loaded (offerPasskeyOr).
+      return (this.offer as typeof PasskeyOffer).renderPasskeyOfferStep(view, step);
+    }
     if (isChoiceStep(step)) {
       const choice: ChoiceContext = {
         ...ctx,

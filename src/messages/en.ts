@@ -131,6 +131,15 @@ export const en = {
   'signin.password.intro': 'Enter the password for {email}.',
   'signin.passkey.intro': 'Use the passkey for this account: on this device, a security key, or your phone.',
   'signin.passkey.busy': 'Waiting for your passkey…',
+
+  // Creating a passkey (<auth-signin offer-passkey>).
+  'passkey.offer.intro': 'Sign in faster next time with a passkey.',
+  'passkey.offer.create': 'Create a passkey',
+  'passkey.offer.not-now': 'Not now',
+  'passkey.create.done': 'Passkey created.',
+  'passkey.create.cancelled': 'No passkey was created: cancelled or timed out.',
+  'passkey.create.unsupported': 'This device cannot create passkeys.',
+  'passkey.create.not-enabled': 'This site does not use passkeys.',
   'signin.no-method': 'This account cannot sign in here in any of the ways this site offers. Contact the site owner.',
   'signin.totp-setup.intro': 'This account needs an authenticator app (such as Google Authenticator, Microsoft Authenticator or 1Password) for signing in.',
   'signin.totp-setup.step-scan': 'Scan this QR code with the app, or enter the key below by hand.',

@@ -27,7 +27,9 @@ import { gzipSync } from 'node:zlib';
  * and <auth-signin methods>' steps (1.3 kB); the USER_AUTH and passkey clients themselves are
  * parts loaded on first use (user-auth, passkeys, passkey-ceremony beside the drop-in file).
  */
-const BUDGET = 33_200;
+// 33 576 with issue 13's passwordless sign-up, sign-in right after verifying and the passkey
+// offer after sign-in (its step loads on demand; the hooks and messages stay).
+const BUDGET = 33_800;
 
 const file = fileURLToPath(new URL('../../../dist/cognito-auth-elements.js', import.meta.url));
 
