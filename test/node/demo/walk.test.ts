@@ -1,5 +1,5 @@
 // The demo walked in a real browser as a person would: register, read the code in the mailbox,
-// verify, sign in, see the members page, call the protected API, sign out, and be sent to sign in.
+// verify (which signs the new user in), see the members page, call the protected API, sign out, and be sent to sign in.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
@@ -38,10 +38,8 @@ describe('walking through the demo', () => {
     const prefilled = await page.$eval('auth-verify input[name="email"]', (input) => input.value);
     assert.equal(prefilled, email, 'verify.html knows who just registered');
     await fill(page, 'auth-verify', { code });
-    await submitAndWaitForPage(page, 'auth-verify', 'signin.html');
-
-    await fill(page, 'auth-signin', { username: email, password: PASSWORD });
-    await submitAndWaitForPage(page, 'auth-signin', 'ride.html');
+    // The code also signs the new user in (SignUp's Session, then USER_AUTH): no password again.
+    await submitAndWaitForPage(page, 'auth-verify', 'ride.html');
 
     // <auth-gate> shows the members' content (slots it) once the session is known.
     await page.waitForFunction(() => document.querySelector('auth-gate #members')?.assignedSlot != null);
