@@ -2,8 +2,6 @@
 // protocol) and the 'userAuth' pool, which verifies registrations and assertions for real.
 import { expect } from '@open-wc/testing';
 import { cognito } from '../../../src/cognito/cognito-client.js';
-import { AuthError } from '../../../src/cognito/cognito-errors.js';
-import type { UserAuthStep } from '../../../src/cognito/types.js';
 import {
   clearFaults,
   clearStoredSessions,
@@ -15,22 +13,8 @@ import {
   uniqueEmail,
   type PoolName,
 } from '../helpers/pool.js';
+import { expectStep, rejection } from '../helpers/user-auth.js';
 import { addVirtualAuthenticator, type VirtualAuthenticator } from '../helpers/virtual-authenticator.js';
-
-function expectStep<S extends UserAuthStep['step']>(step: UserAuthStep, name: S): Extract<UserAuthStep, { step: S }> {
-  expect(step.step).to.equal(name);
-  return step as Extract<UserAuthStep, { step: S }>;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AuthError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).to.be.instanceOf(AuthError);
-    return err as AuthError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('cognito adapter: passkeys', function () {
   before(function (this: { skip(): void }) {

@@ -2,8 +2,6 @@
 // first factor) and 'emailMfa' pool (email as the required MFA): codes from the pool's mailbox.
 import { expect } from '@open-wc/testing';
 import { cognito } from '../../../src/cognito/cognito-client.js';
-import { AuthError } from '../../../src/cognito/cognito-errors.js';
-import type { UserAuthStep } from '../../../src/cognito/types.js';
 import {
   clearStoredSessions,
   createConfirmedUser,
@@ -15,21 +13,7 @@ import {
   uniqueEmail,
   type PoolName,
 } from '../helpers/pool.js';
-
-function expectStep<S extends UserAuthStep['step']>(step: UserAuthStep, name: S): Extract<UserAuthStep, { step: S }> {
-  expect(step.step).to.equal(name);
-  return step as Extract<UserAuthStep, { step: S }>;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AuthError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).to.be.instanceOf(AuthError);
-    return err as AuthError;
-  }
-  throw new Error('expected the call to fail');
-}
+import { expectStep, rejection } from '../helpers/user-auth.js';
 
 const wrongCode = (code: string) => (code === '000000' ? '111111' : '000000');
 

@@ -14,6 +14,17 @@ function consoleErrors(): unknown[][] {
   return spyOn(console, 'error').calls;
 }
 
+/** Registers on a pool that answers SignUp with the error `__type`: `message`; resolves with the element and its auth-error. */
+async function registerAgainst(type: string, text: string): Promise<{ el: HTMLElement; detail: AuthErrorEvent['detail'] }> {
+  await injectFault({ operation: 'SignUp', kind: 'answer', status: 400, body: { __type: type, message: text }, times: 1 });
+  const el = await fixture<HTMLElement>(configured('auth-register'));
+  const error = oneEvent<AuthErrorEvent>(el, 'auth-error');
+  fillAndSubmit(el, { email: uniqueEmail(), password: strongPassword, confirm: strongPassword });
+  const { detail } = await error;
+  await settled(el);
+  return { el, detail };
+}
+
 afterEach(async () => {
   restoreSpies();
   await sessionStore.signOut().catch(() => {});
@@ -23,18 +34,7 @@ afterEach(async () => {
 
 describe('9. messages keep their causes', () => {
   it("shows a pre-sign-up trigger's own words", async () => {
-    await injectFault({
-      operation: 'SignUp',
-      kind: 'answer',
-      status: 400,
-      body: { __type: 'UserLambdaValidationException', message: 'PreSignUp failed with error Only example.org addresses may register.' },
-      times: 1,
-    });
-    const el = await fixture(configured('auth-register'));
-    const error = oneEvent<AuthErrorEvent>(el, 'auth-error');
-    fillAndSubmit(el, { email: uniqueEmail(), password: strongPassword, confirm: strongPassword });
-    const { detail } = await error;
-    await settled(el);
+    const { el, detail } = await registerAgainst('UserLambdaValidationException', 'PreSignUp failed with error Only example.org addresses may register.');
     expect(detail.code).to.equal('rejected');
     expect(parts(el).alert!.textContent).to.equal('This site did not accept the details: Only example.org addresses may register.');
     expect(detail.message, 'the event says what the page shows').to.equal(parts(el).alert!.textContent);
@@ -146,18 +146,7 @@ describe('10. smaller things', () => {
   });
 
   it('fires auth-error with the message it shows when the pool needs a detail the form lacks', async () => {
-    await injectFault({
-      operation: 'SignUp',
-      kind: 'answer',
-      status: 400,
-      body: { __type: 'InvalidParameterException', message: 'Attributes did not conform to the schema: name: The attribute is required' },
-      times: 1,
-    });
-    const el = await fixture(configured('auth-register'));
-    const error = oneEvent<AuthErrorEvent>(el, 'auth-error');
-    fillAndSubmit(el, { email: uniqueEmail(), password: strongPassword, confirm: strongPassword });
-    const { detail } = await error;
-    await settled(el);
+    const { el, detail } = await registerAgainst('InvalidParameterException', 'Attributes did not conform to the schema: name: The attribute is required');
     expect(parts(el).alert!.textContent).to.contain('need details this form does not ask for (full name)');
     expect(detail.message).to.equal(parts(el).alert!.textContent);
   });
