@@ -74,7 +74,7 @@ export class AuthSignin extends AuthFormElement {
   /** The email a previous page handed over (just registered, verified or reset). */
   private readonly session = new SessionController(this);
   /** "Signed in as …" with a sign-out button, instead of the form, while someone is signed in. */
-  private readonly signedInAs = new SignedInAs(this);
+  private readonly signedInAs = new SignedInAs(this, this.session);
 
   /** The current step; each step is drawn by its own render function. */
   @state() protected step: SigninStepState = { step: 'credentials' };

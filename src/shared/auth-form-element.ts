@@ -149,12 +149,16 @@ export abstract class AuthFormElement extends LitElement {
     const now = this.checkCurrentForm(new FormData(input.form));
     const kept: FieldErrors = {};
     for (const [name, problem] of Object.entries(this.fieldErrors)) {
-      const serverMarked = problem === '';
-      if (serverMarked ? name !== input.name : now[name] !== undefined) kept[name] = serverMarked ? '' : now[name];
+      // '' marks a field a server error pointed at: it stays until that field is edited.
+      if (problem === '') {
+        if (name !== input.name) kept[name] = '';
+      } else if (now[name] !== undefined) {
+        kept[name] = now[name];
+      }
     }
-    if (Object.keys(kept).length !== Object.keys(this.fieldErrors).length || Object.entries(kept).some(([k, v]) => this.fieldErrors[k] !== v)) {
-      this.fieldErrors = kept;
-    }
+    // `kept` holds a subset of the keys: same size and same texts means nothing changed.
+    const before = Object.entries(this.fieldErrors);
+    if (before.length !== Object.keys(kept).length || before.some(([name, problem]) => kept[name] !== problem)) this.fieldErrors = kept;
   };
 
   /** Sends the form's request; throw an AuthError to show it and fire `auth-error`. */

@@ -21,8 +21,12 @@ export class SignedInAs {
   /** The note's wording: "already signed in" unless the host signed the user in itself. */
   key: MessageKey = 'signin.already';
 
-  constructor(readonly host: SignedInHost) {
-    this.session = new SessionController(host);
+  /** `session`: the host's own SessionController, when it has one (one subscription per element). */
+  constructor(
+    readonly host: SignedInHost,
+    session?: SessionController,
+  ) {
+    this.session = session ?? new SessionController(host);
   }
 
   /** Whether the note replaces the form now (someone is signed in). */
