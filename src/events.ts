@@ -4,7 +4,7 @@ import type { AuthErrorCode } from './cognito/cognito-errors.js';
 import type { CodeDelivery } from './cognito/types.js';
 
 /** Which element's job an event is about. */
-export type AuthFlow = 'register' | 'verify' | 'resend-code' | 'signin' | 'new-password' | 'mfa' | 'forgot-password' | 'signout';
+export type AuthFlow = 'register' | 'verify' | 'resend-code' | 'signin' | 'new-password' | 'mfa' | 'forgot-password' | 'signout' | 'fresh-sign-in' | 'change-password' | 'delete-account' | 'devices';
 
 export interface AuthEventDetails {
   /** A user was registered; a code went to `delivery` unless `confirmed`. */

@@ -8,6 +8,7 @@ import type * as Passkeys from './passkeys.js';
 import { freshTokens, secondsUntilRenewal } from './refresh.js';
 import { toSessionUser } from './session-user.js';
 import { answerMfaCode, completeNewPassword, signIn, verifyTotpSetup } from './sign-in.js';
+import { secondsSinceSignIn } from './sign-in-age.js';
 import { signOutEverywhere, signOutHere } from './sign-out.js';
 import { confirmSignUp, resendSignUpCode, signUp } from './sign-up.js';
 import { prepareEphemeralWhenIdle } from './srp/ephemeral.js';
@@ -87,6 +88,9 @@ export const cognito = {
     const tokens = readTokens(config);
     return tokens ? toSessionUser(tokens) : null;
   },
+
+  /** Seconds since the signed-in user last signed in (the tokens' `auth_time`, on the pool's clock); null when unknown. */
+  secondsSinceSignIn,
 
   /** Seconds until the stored tokens are due for renewal, on the pool's clock; null when none are stored. */
   secondsUntilRenewal(config: CognitoConfig): number | null {

@@ -24,6 +24,11 @@ export interface CognitoConfig {
   timeout?: number;
   /** Seconds before the tokens expire when they are renewed ahead (default 60). */
   refreshMargin?: number;
+  /**
+   * Seconds a sign-in counts as recent for sensitive account changes (deleting the account, adding
+   * a passkey, changing the email, removing MFA); older ones ask for the password again. Default 900.
+   */
+  maxAuthAge?: number;
 }
 
 /** The signed-in user as the store shows it. Tokens stay with the client. */

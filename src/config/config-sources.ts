@@ -13,6 +13,7 @@ export const configFields = [
   'appName',
   'timeout',
   'refreshMargin',
+  'maxAuthAge',
 ] as const;
 
 /** Configuration as a source gives it: any field may be absent (or an empty attribute). */
@@ -64,6 +65,7 @@ const dataAttributes: Record<string, keyof CognitoConfig> = {
   'data-app-name': 'appName',
   'data-timeout': 'timeout',
   'data-refresh-margin': 'refreshMargin',
+  'data-max-auth-age': 'maxAuthAge',
 };
 
 // Read once: import.meta.url is this module's URL, which in the drop-in bundle is the bundle's.

@@ -71,11 +71,12 @@ export function resolveConfig(overrides: PartialConfig = {}): ConfigResult {
     problems.push(`invalid usernameStyle "${usernameStyle}" (expected as-typed or at-to-dash)`);
     missing.push('a valid usernameStyle (as-typed or at-to-dash)');
   }
-  // Numbers: a timeout above 0 ms, a refresh margin of 0 s or more.
-  const numbers: Partial<Record<'timeout' | 'refreshMargin', number>> = {};
+  // Numbers: a timeout above 0 ms, a refresh margin and a sign-in age of 0 s or more.
+  const numbers: Partial<Record<'timeout' | 'refreshMargin' | 'maxAuthAge', number>> = {};
   for (const [field, min, unit] of [
     ['timeout', 1, 'milliseconds, 1 or more'],
     ['refreshMargin', 0, 'seconds, 0 or more'],
+    ['maxAuthAge', 0, 'seconds, 0 or more'],
   ] as const) {
     if (values[field] === undefined) continue;
     const value = Number(values[field]);

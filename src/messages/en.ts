@@ -177,6 +177,18 @@ export const en = {
     'You are signed out on this device. The sign-in service could not be reached to end the session on the server, so it ends when it expires.',
   'signout.continue': 'Continue',
 
+  // Asking for the password again before a sensitive change (src/shared/fresh-sign-in.ts).
+  'fresh.intro': 'For your security, enter your password again to {action}.',
+  'fresh.why': 'You signed in {minutes} minutes ago; changes like this need a recent sign-in.',
+  'fresh.why-unknown': 'Changes like this need a recent sign-in.',
+  'fresh.submit': 'Confirm',
+  'fresh.busy': 'Checking…',
+  'fresh.cancel': 'Cancel',
+  'fresh.code-intro': 'Your account also uses a second step: enter the code to continue.',
+  'fresh.finish-elsewhere': 'This account needs a sign-in step this form cannot show. Sign out and sign in again, then retry.',
+  'error.fresh-sign-in.not-authorized': 'That password is not right. Check it and try again.',
+  'error.fresh-sign-in.user-not-found': 'This account no longer exists.',
+
   // Links offered with an error.
   'link.signin': 'Sign in',
   'link.reset-password': 'Reset your password',
