@@ -19,6 +19,8 @@
  *                                  listed are not required), or "default" (8, all four classes)
  *   --username-attributes email|none   default email (email-as-username); none = plain usernames
  *   --required-attributes LIST     e.g. name,phone_number (default email; "none" for nothing)
+ *   --verify-before-update LIST    email, phone_number: a new value waits for its code while the old
+ *                                  one keeps signing in (default email; "none": changes apply at once)
  *   --mfa OFF|OPTIONAL|ON          default OFF
  *   --mfa-factors LIST             the MFA factors offered: TOTP, SMS, EMAIL (default TOTP,SMS)
  *   --explicit-auth-flows LIST     the app client's flows, Cognito's names: ALLOW_USER_AUTH,
@@ -109,6 +111,7 @@ async function main() {
       'password-policy': { type: 'string' },
       'username-attributes': { type: 'string' },
       'required-attributes': { type: 'string' },
+      'verify-before-update': { type: 'string' },
       mfa: { type: 'string' },
       'mfa-factors': { type: 'string' },
       'explicit-auth-flows': { type: 'string' },
@@ -127,7 +130,7 @@ async function main() {
   });
   if (values.help) {
     console.log(
-      'usage: npm run local-pool -- [--port N] [--host H] [--pool-id ID] [--client-id CID] [--issuer local|cognito] [--cors-origin ORIGIN]... [--allowed-host NAME]... [--browser-admin-origin ORIGIN]... [--data FILE] [--password-policy min=8,upper,lower,digit,symbol] [--username-attributes email|none] [--required-attributes a,b] [--mfa OFF|OPTIONAL|ON] [--mfa-factors TOTP,SMS,EMAIL] [--explicit-auth-flows ALLOW_USER_AUTH,...] [--first-auth-factors PASSWORD,EMAIL_OTP,SMS_OTP,WEB_AUTHN] [--webauthn-rp-id ID] [--webauthn-origins ORIGIN,...] [--webauthn-user-verification required|preferred] [--custom-attributes LIST] [--schema FILE] [--prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY] [--refresh-token-rotation[=SECONDS]] [--users FILE] [--quiet]',
+      'usage: npm run local-pool -- [--port N] [--host H] [--pool-id ID] [--client-id CID] [--issuer local|cognito] [--cors-origin ORIGIN]... [--allowed-host NAME]... [--browser-admin-origin ORIGIN]... [--data FILE] [--password-policy min=8,upper,lower,digit,symbol] [--username-attributes email|none] [--required-attributes a,b] [--verify-before-update email,phone_number|none] [--mfa OFF|OPTIONAL|ON] [--mfa-factors TOTP,SMS,EMAIL] [--explicit-auth-flows ALLOW_USER_AUTH,...] [--first-auth-factors PASSWORD,EMAIL_OTP,SMS_OTP,WEB_AUTHN] [--webauthn-rp-id ID] [--webauthn-origins ORIGIN,...] [--webauthn-user-verification required|preferred] [--custom-attributes LIST] [--schema FILE] [--prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY] [--refresh-token-rotation[=SECONDS]] [--users FILE] [--quiet]',
     );
     return;
   }
@@ -149,6 +152,7 @@ async function main() {
     usernameAttributes: values['username-attributes'] === undefined ? undefined : (list(values['username-attributes']) as 'email'[]),
     requiredAttributes: list(values['required-attributes']) ?? schema.requiredAttributes,
     customAttributes: schema.customAttributes,
+    verifyBeforeUpdate: list(values['verify-before-update']) as ('email' | 'phone_number')[] | undefined,
     mfa: values.mfa?.toUpperCase() as MfaSetting | undefined,
     // Checked (names, case) by resolveConfig, which names the option in its error.
     mfaFactors: list(values['mfa-factors']) as MfaFactor[] | undefined,
@@ -177,6 +181,7 @@ async function main() {
       `password min ${policy.minLength}${classes.length ? ' + ' + classes.join(' + ') : ''}`,
       `required attributes: ${config.requiredAttributes.join(', ') || 'none'}`,
       `custom attributes: ${config.schema.custom.map((rule) => `${rule.name} (${rule.type}${rule.mutable ? ', mutable' : ''})`).join(', ') || 'none'}`,
+      `verified before update: ${config.verifyBeforeUpdate.join(', ') || 'none'}`,
       `MFA ${config.mfa} (${config.mfaFactors.join(', ')})`,
       `sign-in: ${config.explicitAuthFlows.map((flow) => flow.replace(/^ALLOW_/, '')).join(', ')}; first factors ${config.firstAuthFactors.join(', ')}`,
       config.firstAuthFactors.includes('WEB_AUTHN')

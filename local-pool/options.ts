@@ -132,6 +132,13 @@ export interface LocalPoolOptions {
    * Custom attributes are immutable (settable at creation only) unless declared mutable.
    */
   customAttributes?: string | SchemaAttribute[];
+  /**
+   * The attributes whose new value waits for its code before it replaces the old one (Cognito's
+   * UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate): 'email',
+   * 'phone_number'. Default ['email'], as new pools in the console; [] = a change applies at
+   * once and is unverified until its code is entered.
+   */
+  verifyBeforeUpdate?: ('email' | 'phone_number')[];
   /** Default 'OFF'. */
   mfa?: MfaSetting;
   /**
@@ -192,6 +199,7 @@ export interface PoolConfig {
   emailAsUsername: boolean;
   requiredAttributes: string[];
   schema: AttributeSchema;
+  verifyBeforeUpdate: ('email' | 'phone_number')[];
   mfa: MfaSetting;
   mfaFactors: MfaFactor[];
   explicitAuthFlows: ExplicitAuthFlow[];
@@ -253,6 +261,14 @@ function firstFactors(list: string[] | undefined): FirstAuthFactor[] {
   return factors;
 }
 
+function verifiedAttributes(list: string[] | undefined): ('email' | 'phone_number')[] {
+  const names = (list ?? ['email']).map((name) => name.trim()).filter(Boolean);
+  for (const name of names) {
+    if (name !== 'email' && name !== 'phone_number') throw new Error(`verifyBeforeUpdate: unknown "${name}" (use email, phone_number)`);
+  }
+  return [...new Set(names)] as ('email' | 'phone_number')[];
+}
+
 export function resolveConfig(options: LocalPoolOptions): PoolConfig {
   const poolId = options.poolId ?? 'us-east-1_LocalPool1';
   if (!POOL_ID.test(poolId) || poolId.length > 55) {
@@ -293,6 +309,7 @@ export function resolveConfig(options: LocalPoolOptions): PoolConfig {
     emailAsUsername: (options.usernameAttributes ?? ['email']).includes('email'),
     requiredAttributes: options.requiredAttributes ?? ['email'],
     schema: new AttributeSchema(typeof options.customAttributes === 'string' ? parseCustomAttributes(options.customAttributes) : options.customAttributes),
+    verifyBeforeUpdate: verifiedAttributes(options.verifyBeforeUpdate),
     mfa,
     mfaFactors: checkedList('mfaFactors', options.mfaFactors ?? ['TOTP', 'SMS'], MFA_FACTORS),
     explicitAuthFlows: checkedList('explicitAuthFlows', options.explicitAuthFlows ?? DEFAULT_AUTH_FLOWS, EXPLICIT_AUTH_FLOWS),

@@ -102,7 +102,10 @@ export function newUser(pool: Pool, username: string, attributes: Record<string,
 
 export const sixDigits = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
 
-/** "Sends" a code to the user's email (else phone) and remembers it for `purpose`. */
+/**
+ * "Sends" a code to the user's email (else phone) and remembers it for `purpose`. `to`: another
+ * address for that attribute than the user's current one (a change waiting for its code).
+ */
 export function sendCode(
   pool: Pool,
   user: User,
@@ -110,9 +113,10 @@ export function sendCode(
   kind: MessageKind,
   ttlMs: number,
   via?: 'email' | 'phone_number',
+  to?: string,
 ): CodeDeliveryDetails | null {
   const attribute = via ?? (user.attributes.email ? 'email' : user.attributes.phone_number ? 'phone_number' : null);
-  if (!attribute || !user.attributes[attribute]) return null;
+  if (!attribute || !(to ?? user.attributes[attribute])) return null;
   const code = sixDigits();
   const previous = user.codes[purpose];
   user.codes[purpose] = {
@@ -121,11 +125,11 @@ export function sendCode(
     attribute,
     superseded: previous ? [previous.code, ...previous.superseded].slice(0, 5) : [],
   };
-  return deliver(pool, user, attribute, kind, code);
+  return deliver(pool, user, attribute, kind, code, to);
 }
 
-export function deliver(pool: Pool, user: User, attribute: string, kind: MessageKind, code: string): CodeDeliveryDetails {
-  const to = user.attributes[attribute];
+export function deliver(pool: Pool, user: User, attribute: string, kind: MessageKind, code: string, address?: string): CodeDeliveryDetails {
+  const to = address ?? user.attributes[attribute];
   if (attribute === 'email') {
     pool.mailbox.send(to, 'email', kind, code);
     return { Destination: maskEmail(to), DeliveryMedium: 'EMAIL', AttributeName: 'email' };

@@ -69,6 +69,11 @@ export interface User {
   };
   /** Registered passkeys; absent in files written before passkeys existed (none). */
   passkeys?: Passkey[];
+  /**
+   * A new email or phone number waiting for its code (the pool's verifyBeforeUpdate); the
+   * attribute keeps its old, verified value until then. Absent: nothing waits.
+   */
+  pendingAttributes?: Partial<Record<'email' | 'phone_number', string>>;
 }
 
 export interface RefreshRecord {

@@ -15,6 +15,7 @@ import {
   type CodeDeliveryDetails,
   type Pool,
 } from '../pool.js';
+import { applyPending, dropPending, holdPending, pendingValue, waitsForVerification } from '../pending-attributes.js';
 import { makeVerifier, passwordMatches } from '../srp.js';
 import { Store, type CodePurpose, type User } from '../store.js';
 
@@ -46,8 +47,9 @@ const VERIFIABLE: Record<string, CodePurpose> = { email: 'verify:email', phone_n
  * Applies attribute changes after the schema check: an empty value deletes. A changed email or
  * phone_number becomes unverified and gets a code (to the new address), unless an administrator's
  * call sets its `*_verified` to true itself; only administrators may set `*_verified` at all.
- * (Cognito can also keep the old value active until the new one is verified, its "attribute
- * verification before update"; this pool switches at once.)
+ * Where the pool keeps the original value until the new one is verified (verifyBeforeUpdate), a
+ * verified email or phone number stays as it is and the new one waits with its code (see
+ * pending-attributes.ts); an administrator's `*_verified: true` puts a waiting one in place.
  */
 export async function changeAttributes(pool: Pool, user: User, updates: AttributeType[], by: 'user' | 'admin'): Promise<CodeDeliveryDetails[]> {
   checkAttributes(pool, updates, 'update');
@@ -58,23 +60,38 @@ export async function changeAttributes(pool: Pool, user: User, updates: Attribut
   }
   const given = new Map(updates.map(({ Name, Value }) => [Name, Value]));
   const changed: string[] = [];
+  const waiting: ('email' | 'phone_number')[] = [];
   pool.store.reindex(user, () => {
     for (const [name, value] of given) {
       if (name.endsWith('_verified') && by === 'user') continue;
+      const verifiedByCaller = by === 'admin' && given.get(`${name}_verified`) === 'true';
+      if (VERIFIABLE[name] && !verifiedByCaller && waitsForVerification(pool, user, name, value)) {
+        if (pendingValue(user, name) !== value) waiting.push(name);
+        holdPending(user, name, value);
+        continue;
+      }
+      if (VERIFIABLE[name]) dropPending(user, name);
       if (user.attributes[name] === value) continue;
       if (value === '') delete user.attributes[name];
       else user.attributes[name] = value;
-      const verifiedByCaller = by === 'admin' && given.get(`${name}_verified`) === 'true';
       if (VERIFIABLE[name] && !verifiedByCaller) {
         user.attributes[`${name}_verified`] = 'false';
         if (value) changed.push(name);
       }
     }
   });
+  // `email_verified: true` from an administrator, for a change that was waiting: it is verified.
+  for (const name of ['email', 'phone_number'] as const) {
+    if (by === 'admin' && given.get(`${name}_verified`) === 'true' && !given.has(name)) applyPending(pool, user, name);
+  }
   user.modifiedAt = Date.now();
   const deliveries: CodeDeliveryDetails[] = [];
   for (const name of changed) {
     const delivery = sendCode(pool, user, VERIFIABLE[name], 'verify-attribute', pool.config.limits.signUpCodeTtlMs, name as 'email' | 'phone_number');
+    if (delivery) deliveries.push(delivery);
+  }
+  for (const name of waiting) {
+    const delivery = sendCode(pool, user, VERIFIABLE[name], 'verify-attribute', pool.config.limits.signUpCodeTtlMs, name, pendingValue(user, name));
     if (delivery) deliveries.push(delivery);
   }
   await pool.store.save();
@@ -114,7 +131,17 @@ export async function getUserAttributeVerificationCode(pool: Pool, input: Input)
   const name = input.string('AttributeName');
   const purpose = VERIFIABLE[name];
   if (!purpose || !user.attributes[name]) throw invalidParameter(`Cannot send a verification code for attribute ${name}.`);
-  const delivery = sendCode(pool, user, purpose, 'verify-attribute', pool.config.limits.signUpCodeTtlMs, name as 'email' | 'phone_number');
+  checkNotLimited(user, purpose);
+  // A change waiting for its code: the new code goes to the new address, as the first did.
+  const delivery = sendCode(
+    pool,
+    user,
+    purpose,
+    'verify-attribute',
+    pool.config.limits.signUpCodeTtlMs,
+    name as 'email' | 'phone_number',
+    pendingValue(user, name),
+  );
   await pool.store.save();
   return { CodeDeliveryDetails: delivery };
 }
@@ -127,8 +154,12 @@ export async function verifyUserAttribute(pool: Pool, input: Input) {
   if (!purpose) throw invalidParameter(`Attribute ${name} cannot be verified.`);
   try {
     useCode(pool, user, purpose, code);
-    user.attributes[`${name}_verified`] = 'true';
-    user.modifiedAt = Date.now();
+    if (pendingValue(user, name)) {
+      applyPending(pool, user, name as 'email' | 'phone_number');
+    } else {
+      user.attributes[`${name}_verified`] = 'true';
+      user.modifiedAt = Date.now();
+    }
   } finally {
     await pool.store.save();
   }
