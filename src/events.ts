@@ -4,7 +4,19 @@ import type { AuthErrorCode } from './cognito/cognito-errors.js';
 import type { CodeDelivery } from './cognito/types.js';
 
 /** Which element's job an event is about. */
-export type AuthFlow = 'register' | 'verify' | 'resend-code' | 'signin' | 'new-password' | 'mfa' | 'forgot-password' | 'signout' | 'fresh-sign-in' | 'change-password' | 'delete-account' | 'devices';
+export type AuthFlow =
+  | 'register'
+  | 'verify'
+  | 'resend-code'
+  | 'signin'
+  | 'new-password'
+  | 'mfa'
+  | 'forgot-password'
+  | 'signout'
+  | 'fresh-sign-in'
+  | 'change-password'
+  | 'delete-account'
+  | 'devices';
 
 export interface AuthEventDetails {
   /** A user was registered; a code went to `delivery` unless `confirmed`. */
@@ -26,6 +38,12 @@ export interface AuthEventDetails {
   'auth-reset-code-sent': { username: string; delivery: CodeDelivery | null };
   /** The password was reset with the emailed code. */
   'auth-password-reset': { username: string };
+  /** The signed-in user changed their password (<auth-change-password>). */
+  'auth-password-changed': { username: string };
+  /** The signed-in user deleted their account; they are signed out (<auth-delete-account>). */
+  'auth-account-deleted': { username: string };
+  /** A remembered device was forgotten, or marked remembered or not (<auth-devices>). Its name, not its key. */
+  'auth-device-changed': { change: 'forgotten' | 'remembered' | 'not-remembered'; deviceName: string; current: boolean };
   /** Something failed; `code` is stable, `message` is for people. */
   'auth-error': { flow: AuthFlow; code: AuthErrorCode; message: string };
 }
@@ -39,6 +57,9 @@ export type AuthVerificationRequiredEvent = CustomEvent<AuthEventDetails['auth-v
 export type AuthSignedOutEvent = CustomEvent<AuthEventDetails['auth-signed-out']>;
 export type AuthResetCodeSentEvent = CustomEvent<AuthEventDetails['auth-reset-code-sent']>;
 export type AuthPasswordResetEvent = CustomEvent<AuthEventDetails['auth-password-reset']>;
+export type AuthPasswordChangedEvent = CustomEvent<AuthEventDetails['auth-password-changed']>;
+export type AuthAccountDeletedEvent = CustomEvent<AuthEventDetails['auth-account-deleted']>;
+export type AuthDeviceChangedEvent = CustomEvent<AuthEventDetails['auth-device-changed']>;
 export type AuthErrorEvent = CustomEvent<AuthEventDetails['auth-error']>;
 
 declare global {
@@ -51,6 +72,9 @@ declare global {
     'auth-signed-out': AuthSignedOutEvent;
     'auth-reset-code-sent': AuthResetCodeSentEvent;
     'auth-password-reset': AuthPasswordResetEvent;
+    'auth-password-changed': AuthPasswordChangedEvent;
+    'auth-account-deleted': AuthAccountDeletedEvent;
+    'auth-device-changed': AuthDeviceChangedEvent;
     'auth-error': AuthErrorEvent;
   }
 }
