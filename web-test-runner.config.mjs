@@ -48,6 +48,8 @@ async function startPools(pageOrigin) {
   const firstAuthFactors = ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'];
   pools.userAuth = await startLocalPool({ ...common, firstAuthFactors, mfaFactors: ['TOTP', 'SMS', 'EMAIL'], poolId: 'us-east-1_LocalUserAuth' });
   pools.emailMfa = await startLocalPool({ ...common, firstAuthFactors, mfa: 'ON', mfaFactors: ['EMAIL'], poolId: 'us-east-1_LocalEmailMfa' });
+  // Every MFA factor, optional: a user with several on and none preferred is asked to choose (SELECT_MFA_TYPE).
+  pools.mfaChoice = await startLocalPool({ ...common, firstAuthFactors, mfa: 'OPTIONAL', mfaFactors: ['TOTP', 'SMS', 'EMAIL'], poolId: 'us-east-1_LocalMfaChoice' });
   // A classic app client, without ALLOW_USER_AUTH: SignUp returns no Session, so verifying does not sign in.
   pools.classic = await startLocalPool({
     ...common,
@@ -142,7 +144,7 @@ export default {
 <html>
   <head><meta charset="utf-8"></head>
   <body>
-    <script>window.__localPool = ${JSON.stringify(address(pools.default))}; window.__localPools = ${JSON.stringify({ mfa: address(pools.mfa), attributes: address(pools.attributes), rotation: address(pools.rotation), userAuth: address(pools.userAuth), emailMfa: address(pools.emailMfa), passkeyOrigins: address(pools.passkeyOrigins), classic: address(pools.classic) })};</script>
+    <script>window.__localPool = ${JSON.stringify(address(pools.default))}; window.__localPools = ${JSON.stringify({ mfa: address(pools.mfa), attributes: address(pools.attributes), rotation: address(pools.rotation), userAuth: address(pools.userAuth), emailMfa: address(pools.emailMfa), mfaChoice: address(pools.mfaChoice), passkeyOrigins: address(pools.passkeyOrigins), classic: address(pools.classic) })};</script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,

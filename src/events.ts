@@ -16,7 +16,8 @@ export type AuthFlow =
   | 'fresh-sign-in'
   | 'change-password'
   | 'delete-account'
-  | 'devices';
+  | 'devices'
+  | 'passkeys';
 
 export interface AuthEventDetails {
   /** A user was registered; a code went to `delivery` unless `confirmed`. */
@@ -44,6 +45,10 @@ export interface AuthEventDetails {
   'auth-account-deleted': { username: string };
   /** A remembered device was forgotten, or marked remembered or not (<auth-devices>). Its name, not its key. */
   'auth-device-changed': { change: 'forgotten' | 'remembered' | 'not-remembered'; deviceName: string; current: boolean };
+  /** A passkey was created and registered for the signed-in user (<auth-passkeys>): its credential id and name. */
+  'auth-passkey-added': { id: string; name: string };
+  /** One of the signed-in user's passkeys was removed from the account (<auth-passkeys>). */
+  'auth-passkey-removed': { id: string; name: string };
   /** Something failed; `code` is stable, `message` is for people. */
   'auth-error': { flow: AuthFlow; code: AuthErrorCode; message: string };
 }
@@ -60,6 +65,8 @@ export type AuthPasswordResetEvent = CustomEvent<AuthEventDetails['auth-password
 export type AuthPasswordChangedEvent = CustomEvent<AuthEventDetails['auth-password-changed']>;
 export type AuthAccountDeletedEvent = CustomEvent<AuthEventDetails['auth-account-deleted']>;
 export type AuthDeviceChangedEvent = CustomEvent<AuthEventDetails['auth-device-changed']>;
+export type AuthPasskeyAddedEvent = CustomEvent<AuthEventDetails['auth-passkey-added']>;
+export type AuthPasskeyRemovedEvent = CustomEvent<AuthEventDetails['auth-passkey-removed']>;
 export type AuthErrorEvent = CustomEvent<AuthEventDetails['auth-error']>;
 
 declare global {
@@ -75,6 +82,8 @@ declare global {
     'auth-password-changed': AuthPasswordChangedEvent;
     'auth-account-deleted': AuthAccountDeletedEvent;
     'auth-device-changed': AuthDeviceChangedEvent;
+    'auth-passkey-added': AuthPasskeyAddedEvent;
+    'auth-passkey-removed': AuthPasskeyRemovedEvent;
     'auth-error': AuthErrorEvent;
   }
 }

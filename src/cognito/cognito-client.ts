@@ -7,7 +7,7 @@ import { confirmForgotPassword, forgotPassword } from './password.js';
 import type * as Passkeys from './passkeys.js';
 import { freshTokens, secondsUntilRenewal } from './refresh.js';
 import { toSessionUser } from './session-user.js';
-import { answerMfaCode, completeNewPassword, signIn, verifyTotpSetup } from './sign-in.js';
+import { answerMfaCode, chooseMfaFactor, completeNewPassword, signIn, verifyTotpSetup } from './sign-in.js';
 import { secondsSinceSignIn } from './sign-in-age.js';
 import { signOutEverywhere, signOutHere } from './sign-out.js';
 import { confirmSignUp, resendSignUpCode, signUp } from './sign-up.js';
@@ -57,6 +57,7 @@ export const cognito = {
   answerMfaCode,
   verifyTotpSetup,
 
+  chooseMfaFactor,
   // Choice-based sign-in (USER_AUTH): a passkey, a code by email or text, or a password.
   startUserAuth: onDemand<typeof UserAuth, 'startUserAuth'>(userAuth, 'startUserAuth'),
   chooseSignInMethod: onDemand<typeof UserAuth, 'chooseSignInMethod'>(userAuth, 'chooseSignInMethod'),

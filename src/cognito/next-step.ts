@@ -11,7 +11,7 @@ import { pendingFor, type SignInContext } from './pending-sign-in.js';
 import { request, type ChallengeAnswer } from './request.js';
 import { toSessionUser } from './session-user.js';
 import { writeTokens } from './token-storage.js';
-import type { CognitoConfig, SignInMethod, UserAuthStep } from './types.js';
+import type { CognitoConfig, MfaFactor, SignInMethod, UserAuthStep } from './types.js';
 
 // Answers that would loop (a pool that keeps asking to choose) stop here instead.
 const maxAutomaticAnswers = 3;
@@ -63,10 +63,17 @@ const totpIssuer = (config: CognitoConfig) =>
 
 const looksLikeEmail = (text: string) => /^[^\s@]+@[^\s@]+$/.test(text);
 
-/** The MFA type SELECT_MFA_TYPE is answered with: an authenticator app, then SMS, then email. */
-function mfaChoice(choices: string[]): string {
-  if (!choices.length) return 'SOFTWARE_TOKEN_MFA';
-  return ['SOFTWARE_TOKEN_MFA', 'SMS_MFA', 'EMAIL_OTP'].find((choice) => choices.includes(choice)) ?? '';
+/** SELECT_MFA_TYPE's MFAS_CAN_CHOOSE names (the API reference's; EMAIL_OTP is email MFA) in our words. */
+export const mfaFactorOf: Readonly<Record<string, MfaFactor>> = { SOFTWARE_TOKEN_MFA: 'totp', SMS_MFA: 'sms', EMAIL_OTP: 'email' };
+
+/** The factors on offer, each once, in Cognito's order; unknown names left out. */
+function mfaFactorsOf(choices: string[]): MfaFactor[] {
+  return [...new Set(choices.map((choice) => mfaFactorOf[choice]).filter(Boolean))];
+}
+
+/** SELECT_MFA_TYPE's ANSWER for `factor`. */
+export function mfaAnswer(factor: MfaFactor): string {
+  return Object.keys(mfaFactorOf).find((name) => mfaFactorOf[name] === factor) ?? 'SOFTWARE_TOKEN_MFA';
 }
 
 export async function nextStep(config: CognitoConfig, answer: ChallengeAnswer, context: SignInContext, answered = 0): Promise<UserAuthStep> {
@@ -130,9 +137,12 @@ export async function nextStep(config: CognitoConfig, answer: ChallengeAnswer, c
     }
     case 'SELECT_MFA_TYPE': {
       const choices = parseList(parameters.MFAS_CAN_CHOOSE);
-      const choice = mfaChoice(choices);
-      if (!choice || answered >= maxAutomaticAnswers) throw unsupported(`SELECT_MFA_TYPE with ${choices.join(', ') || 'no choices'}`);
-      const next = await respond(config, name, session, { USERNAME: username, ANSWER: choice });
+      // No list at all: the authenticator app, as Cognito's own SDK assumes.
+      const factors: MfaFactor[] = choices.length ? mfaFactorsOf(choices) : ['totp'];
+      if (factors.length > 1) return { step: 'select-mfa', pending: open(name), factors };
+      // One factor we can answer: nothing to ask the person.
+      if (!factors.length || answered >= maxAutomaticAnswers) throw unsupported(`SELECT_MFA_TYPE with ${choices.join(', ') || 'no choices'}`);
+      const next = await respond(config, name, session, { USERNAME: username, ANSWER: mfaAnswer(factors[0]) });
       return nextStep(config, next, { ...context, username }, answered + 1);
     }
   }

@@ -3,12 +3,12 @@
 // next-step.ts; choice-based sign-in (USER_AUTH) is user-auth.ts.
 import { authError, toAuthError } from './cognito-errors.js';
 import { verifySoftwareToken } from './mfa.js';
-import { malformed, nextStep, respond, unsupported } from './next-step.js';
+import { malformed, mfaAnswer, nextStep, respond, unsupported } from './next-step.js';
 import { challengeOf, updateChallenge } from './pending-sign-in.js';
 import { request, type ChallengeAnswer } from './request.js';
 import { prepareEphemeralWhenIdle, takeEphemeral } from './srp/ephemeral.js';
 import { answerPasswordVerifier } from './srp/srp-client.js';
-import type { CognitoConfig, PendingSignIn, SignInStep, UserAuthStep } from './types.js';
+import type { CognitoConfig, MfaFactor, PendingSignIn, SignInStep, UserAuthStep } from './types.js';
 import { toUsername } from './username.js';
 
 /** The steps after the first factor; a first-factor step here means the pool broke the protocol. */
@@ -110,6 +110,17 @@ export async function answerMfaCode(config: CognitoConfig, pending: PendingSignI
     // An emailed code: "check the latest email", not the authenticator app's wording.
     if (failed.code === 'code-mismatch' && challenge.name === 'EMAIL_OTP') throw authError('code-mismatch', { key: 'error.mfa-email.code-mismatch' }, err);
     throw failed;
+  }
+}
+
+/** Answers SELECT_MFA_TYPE with the factor the person picked; resolves to its code step. */
+export async function chooseMfaFactor(config: CognitoConfig, pending: PendingSignIn, factor: MfaFactor): Promise<SignInStep> {
+  const challenge = challengeOf(pending, 'mfa');
+  try {
+    const answer = await respond(config, challenge.name, challenge.session, { USERNAME: challenge.username, ANSWER: mfaAnswer(factor) });
+    return afterFirstFactor(await nextStep(config, answer, challenge));
+  } catch (err) {
+    throw toAuthError(err, 'mfa');
   }
 }
 

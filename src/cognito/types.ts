@@ -70,7 +70,12 @@ export type SignInStep =
   | { step: 'sms'; pending: PendingSignIn; destination: string }
   /** Email MFA: a code went to `destination` (masked). */
   | { step: 'email'; pending: PendingSignIn; destination: string }
-  | { step: 'totp-setup'; pending: PendingSignIn; secret: string; otpauthUri: string };
+  | { step: 'totp-setup'; pending: PendingSignIn; secret: string; otpauthUri: string }
+  /** Several MFA factors are on and none is preferred: the person picks one (SELECT_MFA_TYPE). */
+  | { step: 'select-mfa'; pending: PendingSignIn; factors: MfaFactor[] };
+
+/** A second factor, in our words: an authenticator app, a texted code or an emailed code. */
+export type MfaFactor = 'totp' | 'sms' | 'email';
 
 /** A first factor of choice-based sign-in (Cognito's USER_AUTH), in our words. */
 export type SignInMethod = 'passkey' | 'email-code' | 'sms-code' | 'password';

@@ -163,7 +163,8 @@ export class AuthSignin extends AuthFormElement {
     if (step.step === 'credentials') return super.handleSubmit(event);
     event.preventDefault();
     if (step.step === 'passkey-offer') return;
-    const data = new FormData(event.currentTarget as HTMLFormElement);
+    // With the pressed button's name and value: the MFA picker's buttons say which factor.
+    const data = new FormData(event.currentTarget as HTMLFormElement, event.submitter);
     if (isChoiceStep(step)) {
       void this.run(
         choiceFlow(step),

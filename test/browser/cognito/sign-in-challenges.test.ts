@@ -10,6 +10,7 @@ import type { AuthSignin } from '../../../src/elements/auth-signin.js';
 import { clearFaults, clearStoredSessions, createConfirmedUser, injectFault, keysOf, poolConfig } from '../helpers/pool.js';
 import type { AuthErrorEvent } from '../../../src/events.js';
 import { configured, fillAndSubmit, parts, settled } from '../helpers/form.js';
+import { logCognitoRequests } from '../helpers/requests.js';
 
 const config = poolConfig({ storage: 'local' });
 const storedKeys = () => keysOf(localStorage).filter((key) => key.startsWith('CognitoIdentityServiceProvider.'));
@@ -78,8 +79,11 @@ describe('sign-in settles on every challenge Cognito can send', () => {
     expect(err.message).to.contain('SMS_MFA');
   });
 
-  it('SELECT_MFA_TYPE: answers SOFTWARE_TOKEN_MFA itself and shows the code step', async () => {
+  it('SELECT_MFA_TYPE with two factors: the picker step, then the chosen factor is answered', async () => {
     await forgeAnswer({ ChallengeName: 'SELECT_MFA_TYPE', Session: 's1', ChallengeParameters: { MFAS_CAN_CHOOSE: '["SMS_MFA","SOFTWARE_TOKEN_MFA"]' } });
+    const step = await cognito.signIn(config, user.email, user.password);
+    expect(step.step === 'select-mfa' && step.factors).to.deep.equal(['sms', 'totp']);
+    if (step.step !== 'select-mfa') return;
     // The answer to our SELECT_MFA_TYPE answer: the TOTP challenge.
     await injectFault({
       operation: 'RespondToAuthChallenge',
@@ -87,8 +91,15 @@ describe('sign-in settles on every challenge Cognito can send', () => {
       body: { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 's2', ChallengeParameters: {} },
       times: 1,
     });
-    const step = await cognito.signIn(config, user.email, user.password);
-    expect(step.step).to.equal('totp');
+    const requests = logCognitoRequests();
+    try {
+      expect((await cognito.chooseMfaFactor(config, step.pending, 'totp')).step).to.equal('totp');
+      expect(requests.bodies('RespondToAuthChallenge')[0]).to.deep.include({ ChallengeName: 'SELECT_MFA_TYPE', Session: 's1' });
+      expect(requests.bodies('RespondToAuthChallenge')[0].ChallengeResponses).to.deep.include({ ANSWER: 'SOFTWARE_TOKEN_MFA' });
+    } finally {
+      requests.stop();
+    }
+    expect(storedKeys()).to.deep.equal([]);
   });
 
   it('SELECT_MFA_TYPE offering only email: answers EMAIL_OTP itself and shows the email code step', async () => {

@@ -51,7 +51,7 @@ export interface PoolFault {
  * 'passkeyOrigins': passkeys accepted from another origin than the tests' page; 'classic': an app
  * client without ALLOW_USER_AUTH).
  */
-export type PoolName = 'default' | 'mfa' | 'attributes' | 'rotation' | 'userAuth' | 'emailMfa' | 'passkeyOrigins' | 'classic';
+export type PoolName = 'default' | 'mfa' | 'attributes' | 'rotation' | 'userAuth' | 'emailMfa' | 'mfaChoice' | 'passkeyOrigins' | 'classic';
 
 declare global {
   interface Window {
