@@ -26,7 +26,9 @@ export const DEFAULT_MAX_AUTH_AGE = 900;
 const WARN_AFTER_FAILURES = 4;
 
 /** What a host gives the controller. */
-export interface FreshSignInHost extends ReactiveControllerHost, HTMLElement {
+// Only what the controller uses of the element: an element may redefine other HTMLElement members
+// (<auth-register>'s `attributes` property is a string).
+export interface FreshSignInHost extends ReactiveControllerHost, Pick<HTMLElement, 'getRootNode' | 'querySelector' | 'dispatchEvent'> {
   /** The host's `max-auth-age` attribute (seconds), when it has one. */
   maxAuthAge?: number;
 }
