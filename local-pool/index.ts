@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { Access } from './access.js';
 import { Faults } from './faults.js';
 import { Mailbox } from './mailbox.js';
+import { HostedUi } from './oauth/hosted-ui.js';
 import { resolveConfig, type LocalPoolOptions } from './options.js';
 import type { Pool } from './pool.js';
 import { RequestLog } from './requests.js';
@@ -62,6 +63,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
   const sessions = new Sessions(config.limits.sessionTtlMs);
   const faults = new Faults();
   const requests = new RequestLog();
+  const hostedUi = new HostedUi();
   // The issuer needs the port, known only once listening; tokens are not issued before that.
   const pool: Pool = { config, store, mailbox, sessions, tokens: null as unknown as TokenIssuer };
   // Read and checked before the pool listens: a bad users file stops it, naming the entry and field.
@@ -76,6 +78,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
     mailbox.clear();
     faults.clear();
     requests.clear();
+    hostedUi.clear();
     if (seed) seedUsers(pool, seed.source, seed.entries);
     await store.save();
   }
@@ -83,6 +86,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
     access: new Access(config.access, host),
     faults,
     requests,
+    hostedUi,
     reset,
   });
   await new Promise<void>((resolve, reject) => {

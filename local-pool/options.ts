@@ -10,6 +10,7 @@ import {
   type MfaFactor,
 } from './auth-factors.js';
 import { defaultPasswordPolicy, type PasswordPolicy } from './policy.js';
+import { hostedUiConfig, type HostedUiConfig } from './oauth/hosted-ui-config.js';
 import type { SeedUser } from './seed-user.js';
 import { AttributeSchema, parseCustomAttributes, type SchemaAttribute } from './schema.js';
 
@@ -76,6 +77,10 @@ export interface Limits {
   refreshTokenTtlSeconds: number;
   /** How long a passkey challenge (registration or sign-in) can be answered; also its `timeout`. */
   webAuthnChallengeTtlMs: number;
+  /** An /oauth2/authorize code's life (AWS: five minutes). */
+  authorizationCodeTtlMs: number;
+  /** The hosted UI's session cookie: a second /oauth2/authorize within it signs in without /login (AWS: one hour). */
+  hostedUiSessionTtlMs: number;
 }
 
 export const defaultLimits: Limits = {
@@ -92,6 +97,8 @@ export const defaultLimits: Limits = {
   accessTokenTtlSeconds: 3600,
   refreshTokenTtlSeconds: 30 * 24 * 3600,
   webAuthnChallengeTtlMs: 3 * 60_000,
+  authorizationCodeTtlMs: 5 * 60_000,
+  hostedUiSessionTtlMs: 3600_000,
 };
 
 export interface LocalPoolOptions {
@@ -174,6 +181,19 @@ export interface LocalPoolOptions {
   webauthnOrigins?: string[];
   /** Cognito's WebAuthnConfiguration.UserVerification. Default 'preferred'. */
   webauthnUserVerification?: UserVerification;
+  /**
+   * The app client's callback URLs (Cognito's CallbackURLs): the only `redirect_uri` values the
+   * hosted UI (/oauth2/authorize, /login) sends codes and tokens to, matched exactly. Default none.
+   */
+  callbackUrls?: string[];
+  /** The app client's sign-out URLs (LogoutURLs): the only `logout_uri` values /logout returns to. */
+  logoutUrls?: string[];
+  /**
+   * Federated identity providers the hosted UI emulates with a local stand-in page: 'Google',
+   * 'SignInWithApple', 'Facebook', 'LoginWithAmazon', and 'Name:oidc' / 'Name:saml' for OIDC and
+   * SAML providers; a string is the CLI's comma list.
+   */
+  federated?: string | string[];
   limits?: Partial<Limits>;
   /** Largest request body in bytes (default 1 MiB); larger ones get a 400. */
   maxBodyBytes?: number;
@@ -208,6 +228,8 @@ export interface PoolConfig {
   /** null: rotation disabled. */
   refreshTokenRotation: RefreshTokenRotation | null;
   webauthn: WebAuthnConfig;
+  /** The hosted UI (OAuth 2.0 endpoints): callback and sign-out URLs, federated providers. */
+  hostedUi: HostedUiConfig;
   limits: Limits;
   maxBodyBytes: number;
   quiet: boolean;
@@ -317,6 +339,7 @@ export function resolveConfig(options: LocalPoolOptions): PoolConfig {
     existenceErrors,
     refreshTokenRotation: rotation && { retryGracePeriodSeconds: rotation.retryGracePeriodSeconds },
     webauthn: webAuthnConfig(options),
+    hostedUi: hostedUiConfig(options),
     limits: { ...defaultLimits, ...options.limits },
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     quiet: options.quiet ?? false,

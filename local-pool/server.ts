@@ -6,6 +6,9 @@ import { hasCredentials, missingCredentials, needsCredentials, type Access } fro
 import { CognitoError } from './errors.js';
 import type { Fault, Faults } from './faults.js';
 import { Input } from './input.js';
+import { discoveryDocument } from './oauth/discovery.js';
+import type { HostedUi } from './oauth/hosted-ui.js';
+import { handleHostedUi, isHostedUiPath } from './oauth/routes.js';
 import { operations } from './operations/index.js';
 import type { Pool } from './pool.js';
 import type { RequestLog } from './requests.js';
@@ -17,6 +20,8 @@ export interface ServerControls {
   access: Access;
   faults: Faults;
   requests: RequestLog;
+  /** The hosted UI's state (codes, browser sessions): the OAuth 2.0 endpoints under oauth/. */
+  hostedUi: HostedUi;
   /** Empties the pool (POST /_local/reset). */
   reset(): Promise<void>;
 }
@@ -183,21 +188,7 @@ function handleGet(pool: Pool, res: ServerResponse, url: URL) {
   const json = { 'Content-Type': 'application/json' };
   if (url.pathname === `/${poolId}/.well-known/jwks.json`) return sendJson(res, 200, pool.tokens.jwks, json);
   if (url.pathname === `/${poolId}/.well-known/openid-configuration`) {
-    const issuer = pool.tokens.issuer;
-    return sendJson(
-      res,
-      200,
-      {
-        issuer,
-        // The keys are always at the pool, also when `issuer` is Cognito's (--issuer cognito).
-        jwks_uri: pool.tokens.jwksUri,
-        subject_types_supported: ['public'],
-        id_token_signing_alg_values_supported: ['RS256'],
-        response_types_supported: ['code', 'token'],
-        scopes_supported: ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'],
-      },
-      json,
-    );
+    return sendJson(res, 200, discoveryDocument(pool), json);
   }
   if (url.pathname === '/') {
     return sendJson(res, 200, { service: 'local Cognito user pool', poolId, clientId: pool.config.clientId, region: pool.config.region }, json);
@@ -224,6 +215,7 @@ export function createPoolServer(pool: Pool, controls: ServerControls): Server {
         return void res.end();
       }
       if (url.pathname.startsWith('/_local/')) return handleLocal(pool, controls, req, res, url);
+      if (isHostedUiPath(url.pathname)) return handleHostedUi(pool, controls.hostedUi, req, res, url);
       if (req.method === 'GET' || req.method === 'HEAD') return handleGet(pool, res, url);
       if (req.method === 'POST') return handleOperation(pool, controls, req, res);
       throw new CognitoError('UnknownOperationException', `Method ${req.method} is not supported.`);

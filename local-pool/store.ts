@@ -3,7 +3,8 @@ import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import type { JWK } from 'jose';
 
-export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED';
+/** EXTERNAL_PROVIDER: a user a federated provider's sign-in created (the hosted UI's --federated). */
+export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED' | 'EXTERNAL_PROVIDER';
 export type CodePurpose = 'signUp' | 'forgotPassword' | 'verify:email' | 'verify:phone_number';
 export type MfaName = 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA' | 'EMAIL_OTP';
 
@@ -247,7 +248,9 @@ export class Store {
   }
 
   private index(user: User) {
-    if (this.emailAsUsername && user.attributes.email) this.emails.set(user.attributes.email.toLowerCase(), Store.key(user.username));
+    // A federated user (identities set) does not sign in with its email: the address stays free
+    // for a native user, as in Cognito.
+    if (this.emailAsUsername && user.attributes.email && !user.attributes.identities) this.emails.set(user.attributes.email.toLowerCase(), Store.key(user.username));
   }
 
   private unindex(user: User) {

@@ -90,8 +90,9 @@ export class TokenIssuer {
   /**
    * ID token: sub, aud, cognito:username, the user's attributes (*_verified as booleans), and
    * from `groups` (the user's, in precedence order) cognito:groups, cognito:roles, cognito:preferred_role.
+   * `extra`: what the hosted UI adds (nonce, at_hash, amr, identities as JSON).
    */
-  idToken(user: User, clientId: string, context: SignInContext, groups: Group[] = []) {
+  idToken(user: User, clientId: string, context: SignInContext, groups: Group[] = [], extra: Record<string, unknown> = {}) {
     const now = Math.floor(Date.now() / 1000);
     const attributes: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(user.attributes)) {
@@ -101,6 +102,7 @@ export class TokenIssuer {
       {
         ...attributes,
         ...idTokenGroupClaims(groups),
+        ...extra,
         sub: user.attributes.sub,
         aud: clientId,
         'cognito:username': user.username,
@@ -114,8 +116,8 @@ export class TokenIssuer {
     );
   }
 
-  /** Access token: cognito:groups from `groups` as in the ID token. */
-  accessToken(user: User, clientId: string, context: SignInContext, groups: Group[] = []) {
+  /** Access token: cognito:groups from `groups` as in the ID token; `extra` (the hosted UI's scope) overrides. */
+  accessToken(user: User, clientId: string, context: SignInContext, groups: Group[] = [], extra: Record<string, unknown> = {}) {
     const now = Math.floor(Date.now() / 1000);
     return this.sign(
       {
@@ -125,6 +127,7 @@ export class TokenIssuer {
         username: user.username,
         token_use: 'access',
         scope: 'aws.cognito.signin.user.admin',
+        ...extra,
         origin_jti: context.originJti,
         event_id: context.eventId,
         auth_time: context.authTime,

@@ -36,7 +36,7 @@ export async function getTokensFromRefreshToken(pool: Pool, input: Input) {
 }
 
 /** The stored record if `token` may still refresh, else Cognito's refusal. */
-function usableRecord(pool: Pool, token: string, clientId: string): RefreshRecord {
+export function usableRecord(pool: Pool, token: string, clientId: string): RefreshRecord {
   const record = pool.store.refreshTokens.get(token);
   if (!record || record.clientId !== clientId) throw notAuthorized('Invalid Refresh Token');
   // The whole sign-in counts: RevokeToken on any token of it revokes the ones rotation minted too.
@@ -56,7 +56,7 @@ function usableRecord(pool: Pool, token: string, clientId: string): RefreshRecor
  * Retires `record` (the first use starts its grace period; retries within it do not extend it) and
  * returns its successor: same sign-in (origin_jti, auth_time) and the same absolute expiry.
  */
-function rotate(pool: Pool, record: RefreshRecord): string {
+export function rotate(pool: Pool, record: RefreshRecord): string {
   const now = Date.now();
   record.retiredAt ??= now;
   // Every rotation leaves a retired record behind; a long-running pool forgets the expired ones.
