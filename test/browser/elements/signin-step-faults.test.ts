@@ -1,15 +1,16 @@
 // The faults every form is tested against (test/browser/shared/form-behaviour.ts), on the steps
 // choice-based sign-in and MFA added: the email first (InitiateAuth), an emailed or texted sign-in
-// code, the password step, the second-factor picker and the email MFA code. Each fault: one
+// code, the password step, the passkey answer, the second-factor picker and the email MFA code. Each fault: one
 // request per submit, the catalogue's message in the alert, what was typed kept, nothing busy,
 // axe clean, and (but for a timeout, whose request still reached the pool) a retry that works.
 import { expect, oneEvent } from '@open-wc/testing';
+import { cognito } from '../../../src/cognito/cognito-client.js';
 import { authErrorMessage } from '../../../src/cognito/error-messages.js';
 import { configure } from '../../../src/config/index.js';
 import '../../../src/elements/auth-signin.js';
 import type { AuthErrorEvent, AuthFlow } from '../../../src/events.js';
 import { sessionStore } from '../../../src/session/session-store.js';
-import { fillAndSubmit, parts, settled } from '../helpers/form.js';
+import { fill, fillAndSubmit, parts, settled } from '../helpers/form.js';
 import {
   clearFaults,
   clearStoredSessions,
@@ -25,6 +26,7 @@ import {
 } from '../helpers/pool.js';
 import { logCognitoRequests } from '../helpers/requests.js';
 import { reachStep, signinOn, stepOf, userWithPhone } from '../helpers/signin-steps.js';
+import { addVirtualAuthenticator, type VirtualAuthenticator } from '../helpers/virtual-authenticator.js';
 
 interface StepCase {
   name: string;
@@ -35,6 +37,8 @@ interface StepCase {
   reach(): Promise<{ el: HTMLElement; values: Record<string, string> }>;
   /** Answers the step (default: fill the values and press the submit button). */
   answer?(el: HTMLElement, values: Record<string, string>): void;
+  /** Tries again after the failure (default: answer again). */
+  retry?(el: HTMLElement): void;
   /** The step a working answer leads to; default: signed in. */
   next?: string;
 }
@@ -117,10 +121,33 @@ const cases: StepCase[] = [
       return { el, values: { code: await latestCode(email, 'email-mfa', mailbox('emailMfa')) } };
     },
   },
+  {
+    name: 'the passkey answer',
+    pool: 'userAuth',
+    operation: 'RespondToAuthChallenge',
+    flow: 'signin',
+    async reach() {
+      authenticator = await addVirtualAuthenticator();
+      const { email, password } = await createConfirmedUser(uniqueEmail('faults-passkey'), strongPassword, poolConfig({ pool: 'userAuth' }));
+      await cognito.signIn(poolConfig({ pool: 'userAuth' }), email, password);
+      await cognito.registerPasskey(poolConfig({ pool: 'userAuth' }));
+      await cognito.signOut(poolConfig({ pool: 'userAuth' }), { global: false });
+      // With the passkey the only method, the email starts the ceremony at once: the one
+      // RespondToAuthChallenge is the signed assertion.
+      const el = await signinOn('userAuth', 'methods="passkey"');
+      fill(el, { username: email });
+      return { el, values: {} };
+    },
+    answer: (el) => parts(el).submit.click(),
+    // The passkey step's "Use my passkey" (a new assertion for the same challenge).
+    retry: (el) => parts(el).submit.click(),
+  },
 ];
 
+let authenticator: VirtualAuthenticator | null = null;
+
 /** Answers the step; resolves with the auth-error, or null once the next step (or sign-in) came. */
-async function answerAndSettle(c: StepCase, el: HTMLElement, values: Record<string, string>): Promise<AuthErrorEvent | null> {
+async function answerAndSettle(c: StepCase, el: HTMLElement, values: Record<string, string>, retry = false): Promise<AuthErrorEvent | null> {
   const failed = oneEvent<AuthErrorEvent>(el, 'auth-error');
   const before = stepOf(el);
   const succeeded = c.next
@@ -129,13 +156,16 @@ async function answerAndSettle(c: StepCase, el: HTMLElement, values: Record<stri
         check();
       })
     : oneEvent(el, 'auth-signed-in').then(() => null);
-  if (c.answer) c.answer(el, values);
+  if (retry && c.retry) c.retry(el);
+  else if (c.answer) c.answer(el, values);
   else fillAndSubmit(el, values);
   return Promise.race([failed, succeeded]);
 }
 
 describe('<auth-signin> steps under faults', function () {
   afterEach(async () => {
+    await authenticator?.remove();
+    authenticator = null;
     configure({ timeout: null });
     for (const pool of ['userAuth', 'mfaChoice', 'emailMfa'] as const) if (hasLocalPool(pool)) await clearFaults(pool);
     await sessionStore.signOut().catch(() => {});
@@ -175,7 +205,7 @@ describe('<auth-signin> steps under faults', function () {
         await clearFaults(c.pool);
         if (kind === 'delay') return;
         // The same answer again, as typed (the fields kept it).
-        const retried = await answerAndSettle(c, el, {});
+        const retried = await answerAndSettle(c, el, {}, true);
         expect(retried, 'the retry succeeds').to.equal(null);
         expect(parts(el).alert).to.equal(null);
       });
