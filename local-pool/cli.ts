@@ -43,6 +43,12 @@
  *   --prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY   default ENABLED
  *   --refresh-token-rotation[=SECONDS]  rotate refresh tokens; SECONDS (0-60, default 0) is the
  *                                  retry grace period of the token a refresh replaced
+ *   --callback-url URL             (repeatable) a callback URL of the app client: the hosted UI
+ *                                  (/oauth2/authorize, /login) redirects only to these, exact match
+ *   --logout-url URL               (repeatable) a sign-out URL: /logout?logout_uri= goes only there
+ *   --federated LIST               emulated identity providers on /login, each with a stand-in page:
+ *                                  Google, SignInWithApple, Facebook, LoginWithAmazon, Name:oidc,
+ *                                  Name:saml (comma-separated)
  *   --users FILE                   seed users from a JSON array (email, password, attributes,
  *                                  groups, confirmed, mfa); only those not there yet are made
  *   --quiet                        no banner, no codes on the console
@@ -123,6 +129,9 @@ async function main() {
       schema: { type: 'string' },
       'prevent-user-existence-errors': { type: 'string' },
       'refresh-token-rotation': { type: 'string' },
+      'callback-url': { type: 'string', multiple: true },
+      'logout-url': { type: 'string', multiple: true },
+      federated: { type: 'string' },
       users: { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -130,7 +139,7 @@ async function main() {
   });
   if (values.help) {
     console.log(
-      'usage: npm run local-pool -- [--port N] [--host H] [--pool-id ID] [--client-id CID] [--issuer local|cognito] [--cors-origin ORIGIN]... [--allowed-host NAME]... [--browser-admin-origin ORIGIN]... [--data FILE] [--password-policy min=8,upper,lower,digit,symbol] [--username-attributes email|none] [--required-attributes a,b] [--verify-before-update email,phone_number|none] [--mfa OFF|OPTIONAL|ON] [--mfa-factors TOTP,SMS,EMAIL] [--explicit-auth-flows ALLOW_USER_AUTH,...] [--first-auth-factors PASSWORD,EMAIL_OTP,SMS_OTP,WEB_AUTHN] [--webauthn-rp-id ID] [--webauthn-origins ORIGIN,...] [--webauthn-user-verification required|preferred] [--custom-attributes LIST] [--schema FILE] [--prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY] [--refresh-token-rotation[=SECONDS]] [--users FILE] [--quiet]',
+      'usage: npm run local-pool -- [--port N] [--host H] [--pool-id ID] [--client-id CID] [--issuer local|cognito] [--cors-origin ORIGIN]... [--allowed-host NAME]... [--browser-admin-origin ORIGIN]... [--data FILE] [--password-policy min=8,upper,lower,digit,symbol] [--username-attributes email|none] [--required-attributes a,b] [--verify-before-update email,phone_number|none] [--mfa OFF|OPTIONAL|ON] [--mfa-factors TOTP,SMS,EMAIL] [--explicit-auth-flows ALLOW_USER_AUTH,...] [--first-auth-factors PASSWORD,EMAIL_OTP,SMS_OTP,WEB_AUTHN] [--webauthn-rp-id ID] [--webauthn-origins ORIGIN,...] [--webauthn-user-verification required|preferred] [--custom-attributes LIST] [--schema FILE] [--prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY] [--refresh-token-rotation[=SECONDS]] [--callback-url URL]... [--logout-url URL]... [--federated Google,SignInWithApple,Name:oidc] [--users FILE] [--quiet]',
     );
     return;
   }
@@ -163,6 +172,9 @@ async function main() {
     webauthnUserVerification: values['webauthn-user-verification']?.toLowerCase() as UserVerification | undefined,
     preventUserExistenceErrors: values['prevent-user-existence-errors']?.toUpperCase() as UserExistenceErrors | undefined,
     refreshTokenRotation: grace === undefined ? undefined : { retryGracePeriodSeconds: grace },
+    callbackUrls: values['callback-url'],
+    logoutUrls: values['logout-url'],
+    federated: values.federated,
     users: values.users,
     quiet: values.quiet,
   };
@@ -196,6 +208,9 @@ async function main() {
   issuer:    ${pool.issuer}
   JWKS:      ${pool.jwksUrl}
   settings:  ${settings}
+  hosted UI: ${pool.url}oauth2/authorize (callback URLs: ${config.hostedUi.callbackUrls.join(', ') || 'none, see --callback-url'}${
+    config.hostedUi.providers.length ? `; providers: ${config.hostedUi.providers.map((provider) => provider.name).join(', ')}` : ''
+  })
   mailbox:   ${pool.url}_local/messages${options.dataFile ? `\n  data:      ${options.dataFile}` : ''}${values.users ? `\n  users:     seeded from ${values.users} (those not there yet)` : ''}
 
 Paste into your site's config.js:

@@ -76,6 +76,11 @@ function listen(server: Server, port: number): Promise<number> {
 
 type LocalPool = Awaited<ReturnType<typeof startLocalPool>>;
 
+/** The demo's pages the hosted UI may return to (on both names the site is opened by). */
+function demoPages(siteUrl: URL, paths: string[]): string[] {
+  return ['localhost', '127.0.0.1'].flatMap((host) => paths.map((path) => `http://${host}:${siteUrl.port}${path}`));
+}
+
 /** The local pool for the site at `siteUrl` (whose pages, the mailbox among them, may use its /_local/ controls). */
 async function startDemoPool(site: SiteConfig, siteUrl: URL, options: DemoOptions): Promise<LocalPool> {
   const poolPort = options.poolPort ?? 9229;
@@ -92,6 +97,10 @@ async function startDemoPool(site: SiteConfig, siteUrl: URL, options: DemoOption
       quiet: options.quiet,
       mfa: options.mfa,
       firstAuthFactors: options.firstAuthFactors,
+      // The hosted UI (Sign in with Google / Apple through the pool's stand-ins) returns to these pages.
+      callbackUrls: demoPages(siteUrl, ['/', '/signin.html', '/ride.html']),
+      logoutUrls: demoPages(siteUrl, ['/', '/signin.html']),
+      federated: ['Google', 'SignInWithApple'],
       // Passkeys are made for the page's origin. The RP id is localhost, so only the site opened as
       // localhost can use them (browsers refuse an RP id of localhost on 127.0.0.1).
       ...(options.firstAuthFactors?.includes('WEB_AUTHN') ? { webauthnOrigins: [`http://localhost:${siteUrl.port}`] } : {}),

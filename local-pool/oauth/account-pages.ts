@@ -123,15 +123,13 @@ function render(pool: Pool, req: IncomingMessage, res: ServerResponse, path: str
     ${view.note ? html`<p class="note" role="status">${view.note}</p>` : ''} ${formError(view.error)}
     <form method="post" action="${path}?${params}">
       ${csrfField(csrf.token)}
-      ${page
-        .fields(pool)
-        .map((options, i) =>
-          field({
-            ...options,
-            value: options.type === 'password' ? undefined : (view.values[options.name] ?? (options.name === 'username' ? request.loginHint : undefined)),
-            autofocus: i === 0,
-          }),
-        )}
+      ${page.fields(pool).map((options, i) =>
+        field({
+          ...options,
+          value: options.type === 'password' ? undefined : (view.values[options.name] ?? (options.name === 'username' ? request.loginHint : undefined)),
+          autofocus: i === 0,
+        }),
+      )}
       <button type="submit">${page.button}</button>
       ${page.resend ? html`<button type="submit" class="provider" name="action" value="resend" formnovalidate>${page.resend.label}</button>` : ''}
     </form>
