@@ -21,6 +21,8 @@
  *   --required-attributes LIST     e.g. name,phone_number (default email; "none" for nothing)
  *   --verify-before-update LIST    email, phone_number: a new value waits for its code while the old
  *                                  one keeps signing in (default email; "none": changes apply at once)
+ *   --device-tracking MODE         off (default), always, user-opt-in: sign-ins return
+ *                                  NewDeviceMetadata; remembered devices skip MFA (DEVICE_SRP_AUTH)
  *   --mfa OFF|OPTIONAL|ON          default OFF
  *   --mfa-factors LIST             the MFA factors offered: TOTP, SMS, EMAIL (default TOTP,SMS)
  *   --explicit-auth-flows LIST     the app client's flows, Cognito's names: ALLOW_USER_AUTH,
@@ -56,6 +58,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ExplicitAuthFlow, FirstAuthFactor, MfaFactor } from './auth-factors.js';
+import type { DeviceTracking } from './devices.js';
 import { resolveConfig, type UserVerification } from './options.js';
 import { parseCustomAttributes, parseSchemaFile, type SchemaAttribute } from './schema.js';
 import { parsePasswordPolicy, startLocalPool, type IssuerKind, type LocalPoolOptions, type MfaSetting, type UserExistenceErrors } from './index.js';
@@ -118,6 +121,7 @@ async function main() {
       'username-attributes': { type: 'string' },
       'required-attributes': { type: 'string' },
       'verify-before-update': { type: 'string' },
+      'device-tracking': { type: 'string' },
       mfa: { type: 'string' },
       'mfa-factors': { type: 'string' },
       'explicit-auth-flows': { type: 'string' },
@@ -139,7 +143,7 @@ async function main() {
   });
   if (values.help) {
     console.log(
-      'usage: npm run local-pool -- [--port N] [--host H] [--pool-id ID] [--client-id CID] [--issuer local|cognito] [--cors-origin ORIGIN]... [--allowed-host NAME]... [--browser-admin-origin ORIGIN]... [--data FILE] [--password-policy min=8,upper,lower,digit,symbol] [--username-attributes email|none] [--required-attributes a,b] [--verify-before-update email,phone_number|none] [--mfa OFF|OPTIONAL|ON] [--mfa-factors TOTP,SMS,EMAIL] [--explicit-auth-flows ALLOW_USER_AUTH,...] [--first-auth-factors PASSWORD,EMAIL_OTP,SMS_OTP,WEB_AUTHN] [--webauthn-rp-id ID] [--webauthn-origins ORIGIN,...] [--webauthn-user-verification required|preferred] [--custom-attributes LIST] [--schema FILE] [--prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY] [--refresh-token-rotation[=SECONDS]] [--callback-url URL]... [--logout-url URL]... [--federated Google,SignInWithApple,Name:oidc] [--users FILE] [--quiet]',
+      'usage: npm run local-pool -- [--port N] [--host H] [--pool-id ID] [--client-id CID] [--issuer local|cognito] [--cors-origin ORIGIN]... [--allowed-host NAME]... [--browser-admin-origin ORIGIN]... [--data FILE] [--password-policy min=8,upper,lower,digit,symbol] [--username-attributes email|none] [--required-attributes a,b] [--verify-before-update email,phone_number|none] [--device-tracking off|always|user-opt-in] [--mfa OFF|OPTIONAL|ON] [--mfa-factors TOTP,SMS,EMAIL] [--explicit-auth-flows ALLOW_USER_AUTH,...] [--first-auth-factors PASSWORD,EMAIL_OTP,SMS_OTP,WEB_AUTHN] [--webauthn-rp-id ID] [--webauthn-origins ORIGIN,...] [--webauthn-user-verification required|preferred] [--custom-attributes LIST] [--schema FILE] [--prevent-user-existence-errors SIGN_IN|ENABLED|LEGACY] [--refresh-token-rotation[=SECONDS]] [--callback-url URL]... [--logout-url URL]... [--federated Google,SignInWithApple,Name:oidc] [--users FILE] [--quiet]',
     );
     return;
   }
@@ -162,6 +166,7 @@ async function main() {
     requiredAttributes: list(values['required-attributes']) ?? schema.requiredAttributes,
     customAttributes: schema.customAttributes,
     verifyBeforeUpdate: list(values['verify-before-update']) as ('email' | 'phone_number')[] | undefined,
+    deviceTracking: values['device-tracking']?.toLowerCase() as DeviceTracking | undefined,
     mfa: values.mfa?.toUpperCase() as MfaSetting | undefined,
     // Checked (names, case) by resolveConfig, which names the option in its error.
     mfaFactors: list(values['mfa-factors']) as MfaFactor[] | undefined,
@@ -194,6 +199,7 @@ async function main() {
       `required attributes: ${config.requiredAttributes.join(', ') || 'none'}`,
       `custom attributes: ${config.schema.custom.map((rule) => `${rule.name} (${rule.type}${rule.mutable ? ', mutable' : ''})`).join(', ') || 'none'}`,
       `verified before update: ${config.verifyBeforeUpdate.join(', ') || 'none'}`,
+      `device tracking: ${config.deviceTracking}`,
       `MFA ${config.mfa} (${config.mfaFactors.join(', ')})`,
       `sign-in: ${config.explicitAuthFlows.map((flow) => flow.replace(/^ALLOW_/, '')).join(', ')}; first factors ${config.firstAuthFactors.join(', ')}`,
       config.firstAuthFactors.includes('WEB_AUTHN')

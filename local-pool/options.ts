@@ -9,6 +9,7 @@ import {
   type FirstAuthFactor,
   type MfaFactor,
 } from './auth-factors.js';
+import { DEVICE_TRACKING, type DeviceTracking } from './devices.js';
 import { defaultPasswordPolicy, type PasswordPolicy } from './policy.js';
 import { hostedUiConfig, type HostedUiConfig } from './oauth/hosted-ui-config.js';
 import type { SeedUser } from './seed-user.js';
@@ -146,6 +147,13 @@ export interface LocalPoolOptions {
    * once and is unverified until its code is entered.
    */
   verifyBeforeUpdate?: ('email' | 'phone_number')[];
+  /**
+   * Device tracking (Cognito's DeviceConfiguration): 'off' (default), 'always' (a confirmed device
+   * is remembered), 'user-opt-in' (remembered once the user chooses, UpdateDeviceStatus). Sign-ins
+   * then return NewDeviceMetadata, ConfirmDevice and the device operations work, and a remembered
+   * device's sign-in answers DEVICE_SRP_AUTH instead of MFA.
+   */
+  deviceTracking?: DeviceTracking;
   /** Default 'OFF'. */
   mfa?: MfaSetting;
   /**
@@ -220,6 +228,7 @@ export interface PoolConfig {
   requiredAttributes: string[];
   schema: AttributeSchema;
   verifyBeforeUpdate: ('email' | 'phone_number')[];
+  deviceTracking: DeviceTracking;
   mfa: MfaSetting;
   mfaFactors: MfaFactor[];
   explicitAuthFlows: ExplicitAuthFlow[];
@@ -283,6 +292,12 @@ function firstFactors(list: string[] | undefined): FirstAuthFactor[] {
   return factors;
 }
 
+function deviceTracking(value: string | undefined): DeviceTracking {
+  if (value === undefined) return 'off';
+  if (!(DEVICE_TRACKING as readonly string[]).includes(value)) throw new Error(`deviceTracking: unknown "${value}" (use ${DEVICE_TRACKING.join(', ')})`);
+  return value as DeviceTracking;
+}
+
 function verifiedAttributes(list: string[] | undefined): ('email' | 'phone_number')[] {
   const names = (list ?? ['email']).map((name) => name.trim()).filter(Boolean);
   for (const name of names) {
@@ -332,6 +347,7 @@ export function resolveConfig(options: LocalPoolOptions): PoolConfig {
     requiredAttributes: options.requiredAttributes ?? ['email'],
     schema: new AttributeSchema(typeof options.customAttributes === 'string' ? parseCustomAttributes(options.customAttributes) : options.customAttributes),
     verifyBeforeUpdate: verifiedAttributes(options.verifyBeforeUpdate),
+    deviceTracking: deviceTracking(options.deviceTracking),
     mfa,
     mfaFactors: checkedList('mfaFactors', options.mfaFactors ?? ['TOTP', 'SMS'], MFA_FACTORS),
     explicitAuthFlows: checkedList('explicitAuthFlows', options.explicitAuthFlows ?? DEFAULT_AUTH_FLOWS, EXPLICIT_AUTH_FLOWS),

@@ -1,6 +1,7 @@
 // InitiateAuth and RespondToAuthChallenge (protocol §3.4, §3.5, §4.4).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { checkFlowAllowed } from '../auth-factors.js';
+import { checkNamedDevice, deviceChallenge, deviceForTokens, noteNamedDevice, respondToDeviceChallenge } from '../devices.js';
 import { err, incorrectPassword, invalidParameter, mfaCodeMismatch, notAuthorized, sessionExpired } from '../errors.js';
 import { Input } from '../input.js';
 import { checkPassword } from '../policy.js';
@@ -104,6 +105,9 @@ async function passwordVerifier(pool: Pool, responses: Record<string, string>) {
   const username = Input.required(responses, 'USERNAME');
   const canonical = canonicalTimestamp(timestamp);
   if (!canonical) throw invalidParameter('TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.');
+  // A device key the user no longer has is refused before the SRP state is spent: the SDK then
+  // sends the same answer again without it (protocol §3.5).
+  checkNamedDevice(pool, username, responses.DEVICE_KEY);
   const record = pool.sessions.takeSrp(secretBlock);
   if (!record) throw incorrectPassword();
   // S, K and the signature are computed for a simulated challenge (unknown user) too, from its
@@ -120,6 +124,9 @@ async function passwordVerifier(pool: Pool, responses: Record<string, string>) {
     await pool.store.save();
     throw incorrectPassword();
   }
+  // Device tracking: a remembered device the client named proves itself instead of answering MFA.
+  const device = noteNamedDevice(pool, user, responses.DEVICE_KEY);
+  if (device?.remembered && user.status === 'CONFIRMED') return deviceChallenge(pool, user, device);
   return passwordAccepted(pool, user);
 }
 
@@ -226,6 +233,8 @@ export async function issueTokens(pool: Pool, user: User, clientId: string) {
     pool.tokens.idToken(user, clientId, context, groups),
     pool.tokens.accessToken(user, clientId, context, groups),
   ]);
+  // Device tracking: a sign-in that did not name a known device creates one, for ConfirmDevice.
+  const newDevice = deviceForTokens(pool, user);
   await pool.store.save();
   return {
     ChallengeParameters: {},
@@ -235,6 +244,7 @@ export async function issueTokens(pool: Pool, user: User, clientId: string) {
       TokenType: 'Bearer',
       RefreshToken: refreshToken,
       IdToken: idToken,
+      ...(newDevice ? { NewDeviceMetadata: newDevice } : {}),
     },
   };
 }
@@ -259,6 +269,9 @@ export async function respondToAuthChallenge(pool: Pool, input: Input) {
   const name = input.string('ChallengeName');
   const responses = input.map('ChallengeResponses');
   if (name === 'PASSWORD_VERIFIER') return passwordVerifier(pool, responses);
+  if (name === 'DEVICE_SRP_AUTH' || name === 'DEVICE_PASSWORD_VERIFIER') {
+    return respondToDeviceChallenge(pool, name, input.optionalString('Session'), responses, (user) => issueTokens(pool, user, pool.config.clientId));
+  }
   if (!['NEW_PASSWORD_REQUIRED', 'SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'MFA_SETUP', 'SELECT_MFA_TYPE', 'EMAIL_OTP', ...USER_AUTH_CHALLENGES].includes(name)) {
     throw invalidParameter(`The local pool does not issue the ${name} challenge.`);
   }

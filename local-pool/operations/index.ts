@@ -25,6 +25,17 @@ import {
   listUsersInGroup,
   updateGroup,
 } from './groups.js';
+import {
+  adminForgetDevice,
+  adminGetDevice,
+  adminListDevices,
+  adminUpdateDeviceStatus,
+  confirmDeviceOperation,
+  forgetDeviceOperation,
+  getDevice,
+  listDevices,
+  updateDeviceStatus,
+} from './devices.js';
 import { listUsers } from './list-users.js';
 import { adminGetUserAuthFactors, getUserAuthFactors } from './email-mfa.js';
 import { adminSetUserMfaPreference, associateSoftwareToken, setUserMfaPreference, verifySoftwareToken } from './mfa.js';
@@ -74,6 +85,15 @@ export const operations: Record<string, Operation> = {
   CompleteWebAuthnRegistration: completeWebAuthnRegistration,
   ListWebAuthnCredentials: listWebAuthnCredentials,
   DeleteWebAuthnCredential: deleteWebAuthnCredential,
+  ConfirmDevice: confirmDeviceOperation,
+  GetDevice: getDevice,
+  ListDevices: listDevices,
+  ForgetDevice: forgetDeviceOperation,
+  UpdateDeviceStatus: updateDeviceStatus,
+  AdminGetDevice: adminGetDevice,
+  AdminListDevices: adminListDevices,
+  AdminForgetDevice: adminForgetDevice,
+  AdminUpdateDeviceStatus: adminUpdateDeviceStatus,
   AdminCreateUser: adminCreateUser,
   AdminConfirmSignUp: adminConfirmSignUp,
   AdminGetUser: adminGetUser,
