@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { startLocalPool } from './build/local-pool/index.js';
+import { hostedUiWalkPlugin } from './test/browser/plugins/hosted-ui-walk.mjs';
 
 // The interop tests use the published amazon-cognito-identity-js, which is CommonJS underneath:
 // `npm run build` bundles it as one ES module (rollup.config.mjs), and imports of it go there.
@@ -50,6 +51,14 @@ async function startPools(pageOrigin) {
   pools.emailMfa = await startLocalPool({ ...common, firstAuthFactors, mfa: 'ON', mfaFactors: ['EMAIL'], poolId: 'us-east-1_LocalEmailMfa' });
   // Every MFA factor, optional: a user with several on and none preferred is asked to choose (SELECT_MFA_TYPE).
   pools.mfaChoice = await startLocalPool({ ...common, firstAuthFactors, mfa: 'OPTIONAL', mfaFactors: ['TOTP', 'SMS', 'EMAIL'], poolId: 'us-east-1_LocalMfaChoice' });
+  // The hosted UI: the tests' page registered as callback and sign-out URL, and stand-ins for three social providers.
+  pools.hostedUi = await startLocalPool({
+    ...common,
+    callbackUrls: [`${pageOrigin}/`, `${pageOrigin}/hosted-callback`],
+    logoutUrls: [`${pageOrigin}/signed-out`],
+    federated: ['Google', 'SignInWithApple', 'Facebook'],
+    poolId: 'us-east-1_LocalHostedUi',
+  });
   // A classic app client, without ALLOW_USER_AUTH: SignUp returns no Session, so verifying does not sign in.
   pools.classic = await startLocalPool({
     ...common,
@@ -119,6 +128,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
     virtualAuthenticatorPlugin(),
+    hostedUiWalkPlugin(),
     {
       name: 'sdk-prebundled',
       resolveImport({ source }) {
@@ -144,7 +154,7 @@ export default {
 <html>
   <head><meta charset="utf-8"></head>
   <body>
-    <script>window.__localPool = ${JSON.stringify(address(pools.default))}; window.__localPools = ${JSON.stringify({ mfa: address(pools.mfa), attributes: address(pools.attributes), rotation: address(pools.rotation), userAuth: address(pools.userAuth), emailMfa: address(pools.emailMfa), mfaChoice: address(pools.mfaChoice), passkeyOrigins: address(pools.passkeyOrigins), classic: address(pools.classic) })};</script>
+    <script>window.__localPool = ${JSON.stringify(address(pools.default))}; window.__localPools = ${JSON.stringify({ mfa: address(pools.mfa), attributes: address(pools.attributes), rotation: address(pools.rotation), userAuth: address(pools.userAuth), emailMfa: address(pools.emailMfa), mfaChoice: address(pools.mfaChoice), passkeyOrigins: address(pools.passkeyOrigins), classic: address(pools.classic), hostedUi: address(pools.hostedUi) })};</script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,

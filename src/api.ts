@@ -19,5 +19,8 @@ export const authFetch = (url: RequestInfo | URL, init?: RequestInit): Promise<R
 /** The signed-in user's ID token (refreshed if expired), or null when signed out. */
 export const getIdToken = (): Promise<string | null> => sessionStore.getIdToken();
 
-/** Signs out here, or everywhere with `{ global: true }`; `revoked` is false when the server could not be told. */
-export const signOut = (options: { global?: boolean } = {}): Promise<{ revoked: boolean }> => sessionStore.signOut(options);
+/**
+ * Signs out here, or everywhere with `{ global: true }`; `revoked` is false when the server could not
+ * be told; `leaving` when the page is going to the hosted UI's /logout (a hosted-UI session).
+ */
+export const signOut = (options: { global?: boolean } = {}): Promise<{ revoked: boolean; leaving?: boolean }> => sessionStore.signOut(options);

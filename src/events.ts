@@ -13,6 +13,7 @@ export type AuthFlow =
   | 'mfa'
   | 'forgot-password'
   | 'signout'
+  | 'hosted-ui'
   | 'fresh-sign-in'
   | 'change-password'
   | 'delete-account'
@@ -27,7 +28,12 @@ export interface AuthEventDetails {
   /** A new code was sent. */
   'auth-code-resent': { username: string; delivery: CodeDelivery | null };
   /** Sign-in finished; the session is in the store. Never carries tokens. */
-  'auth-signed-in': { username: string; email: string | null };
+  'auth-signed-in': {
+    username: string;
+    email: string | null;
+    /** A hosted-UI sign-in's identity provider (`Google`, `SignInWithApple`, …; `COGNITO`: the hosted page's own form); absent for the elements' own sign-in. */
+    provider?: string;
+  };
   /** Sign-in stopped because the user has not verified their email yet. */
   'auth-verification-required': { username: string };
   /**

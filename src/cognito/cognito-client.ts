@@ -4,6 +4,7 @@
 // `sinon.stub(cognito, 'signIn')`.
 import { AuthError } from './cognito-errors.js';
 import { confirmForgotPassword, forgotPassword } from './password.js';
+import type * as HostedUi from './hosted-ui/hosted-ui.js';
 import type * as Passkeys from './passkeys.js';
 import { freshTokens, secondsUntilRenewal } from './refresh.js';
 import { toSessionUser } from './session-user.js';
@@ -24,6 +25,7 @@ export { AuthError };
 // password, the default, does not download them.
 const userAuth = () => import('./user-auth.js');
 const passkeys = () => import('./passkeys.js');
+const hostedUi = () => import('./hosted-ui/hosted-ui.js');
 
 /** `name` of a module loaded on first use, as a function of the same signature. */
 function onDemand<M, K extends keyof M>(load: () => Promise<M>, name: K) {
@@ -70,6 +72,10 @@ export const cognito = {
   registerPasskey: onDemand<typeof Passkeys, 'registerPasskey'>(passkeys, 'registerPasskey'),
   listPasskeys: onDemand<typeof Passkeys, 'listPasskeys'>(passkeys, 'listPasskeys'),
   deletePasskey: onDemand<typeof Passkeys, 'deletePasskey'>(passkeys, 'deletePasskey'),
+
+  // Sign-in at the hosted UI (OAuth 2.0 authorization code with PKCE): the URL to go to, and the callback's exchange.
+  startHostedSignIn: onDemand<typeof HostedUi, 'startHostedSignIn'>(hostedUi, 'startHostedSignIn'),
+  completeHostedSignIn: onDemand<typeof HostedUi, 'completeHostedSignIn'>(hostedUi, 'completeHostedSignIn'),
 
   forgotPassword,
   confirmForgotPassword,

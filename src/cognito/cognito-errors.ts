@@ -31,6 +31,8 @@ export type AuthErrorCode =
   | 'passkey-exists'
   | 'passkey-not-enabled'
   | 'rejected'
+  | 'access-denied'
+  | 'callback-mismatch'
   | 'network'
   | 'timeout'
   | 'server'

@@ -25,6 +25,17 @@ export interface CognitoConfig {
   /** Seconds before the tokens expire when they are renewed ahead (default 60). */
   refreshMargin?: number;
   /**
+   * The hosted UI's domain: `<prefix>.auth.<region>.amazoncognito.com`, a custom domain, or a URL
+   * (the local pool serves the domain's paths on its own URL). Needed for provider buttons.
+   */
+  domain?: string;
+  /** Where the hosted UI sends the visitor back (a callback URL of the app client, on this site); default: the page the sign-in started on. */
+  redirectSignIn?: string;
+  /** Where the domain's /logout sends the visitor after signing out (a sign-out URL of the app client, on this site). */
+  redirectSignOut?: string;
+  /** OAuth scopes to ask the hosted UI for, space-separated (default `openid email profile aws.cognito.signin.user.admin`). */
+  scopes?: string;
+  /**
    * Seconds a sign-in counts as recent for sensitive account changes (deleting the account, adding
    * a passkey, changing the email, removing MFA); older ones ask for the password again. Default 900.
    */

@@ -13,6 +13,10 @@ export const configFields = [
   'appName',
   'timeout',
   'refreshMargin',
+  'domain',
+  'redirectSignIn',
+  'redirectSignOut',
+  'scopes',
   'maxAuthAge',
 ] as const;
 
@@ -65,6 +69,10 @@ const dataAttributes: Record<string, keyof CognitoConfig> = {
   'data-app-name': 'appName',
   'data-timeout': 'timeout',
   'data-refresh-margin': 'refreshMargin',
+  'data-domain': 'domain',
+  'data-redirect-sign-in': 'redirectSignIn',
+  'data-redirect-sign-out': 'redirectSignOut',
+  'data-scopes': 'scopes',
   'data-max-auth-age': 'maxAuthAge',
 };
 
@@ -102,6 +110,8 @@ export function workshopValues(): PartialConfig {
   for (const field of configFields) {
     const value = cognito[field];
     if (typeof value === 'string' || typeof value === 'number') (values as Record<string, string | number>)[field] = value;
+    // `scopes: ['openid', 'email']`, as Amplify's configuration writes them.
+    else if (Array.isArray(value)) (values as Record<string, string>)[field] = value.join(' ');
   }
   return values;
 }

@@ -2,6 +2,7 @@
 // configure(), then the script tag's data- attributes, then window._config.cognito.
 import type { CognitoConfig } from '../cognito/types.js';
 import { configFields, configuredValues, scriptTagValues, workshopValues, type PartialConfig } from './config-sources.js';
+import { safeRedirectUrl } from './safe-redirect.js';
 
 /**
  * The outcome of resolving: a usable config, or the problems to show ("missing
@@ -86,6 +87,24 @@ export function resolveConfig(overrides: PartialConfig = {}): ConfigResult {
       missing.push(`a valid ${field} (${unit})`);
     }
   }
+  const { domain } = values;
+  if (domain && !isHttpUrl(domain) && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(domain)) {
+    problems.push(`invalid domain "${domain}" (expected a host name or URL)`);
+    missing.push('a valid domain');
+  }
+  // The hosted UI's way back must stay on this site, as `next` does; Cognito also checks it is registered.
+  const redirects: Partial<Record<'redirectSignIn' | 'redirectSignOut', string>> = {};
+  for (const field of ['redirectSignIn', 'redirectSignOut'] as const) {
+    const value = values[field];
+    if (!value) continue;
+    const url = safeRedirectUrl(value);
+    // Kept as written when absolute: Cognito compares it with the registered URL character by character.
+    if (url) redirects[field] = /^https?:/i.test(value) ? value : url.href;
+    else {
+      problems.push(`invalid ${field} "${value}" (expected a URL on this site)`);
+      missing.push(`a valid ${field} (a URL on this site)`);
+    }
+  }
   if (problems.length || !userPoolId || !userPoolClientId) {
     return { ok: false, config: null, problems, missing };
   }
@@ -99,6 +118,9 @@ export function resolveConfig(overrides: PartialConfig = {}): ConfigResult {
   if (storage) config.storage = storage as CognitoConfig['storage'];
   if (usernameStyle) config.usernameStyle = usernameStyle as CognitoConfig['usernameStyle'];
   if (values.appName) config.appName = values.appName;
+  if (domain) config.domain = domain;
+  if (values.scopes) config.scopes = values.scopes;
+  Object.assign(config, redirects);
   Object.assign(config, numbers);
   return { ok: true, config, problems: [], missing: [] };
 }

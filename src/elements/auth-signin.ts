@@ -28,6 +28,7 @@ import {
 } from './signin-steps/choice-steps.js';
 import { renderCredentialsStep } from './signin-steps/credentials-step.js';
 import { renderIdentifyStep } from './signin-steps/identify-step.js';
+import { withProviderButtons } from './signin-steps/provider-buttons.js';
 import type * as PasskeyOffer from './signin-steps/passkey-offer-step.js';
 import type { PasskeyOfferStep, Task } from './signin-steps/passkey-offer-step.js';
 import { answerStep, renderExtraStep, stepFlow, validateStep, type ExtraStep } from './signin-steps/signin-steps.js';
@@ -94,6 +95,13 @@ export class AuthSignin extends AuthFormElement {
    * user), or ever again once the pool said passkeys are off.
    */
   @property({ attribute: 'offer-passkey', type: Boolean }) offerPasskey = false;
+  /**
+   * Identity providers offered as buttons under the first step, e.g. `Google Apple` (also
+   * `Facebook`, `Amazon`, or a SAML/OIDC provider's name): sign-in at the hosted UI. Needs `domain`.
+   */
+  @property() providers?: string;
+  /** Also offers "Continue with the hosted sign-in page" under the first step. Needs `domain`. */
+  @property({ attribute: 'hosted-ui', type: Boolean }) hostedUi = false;
   /** Page to verify an unconfirmed account (`<auth-verify>`); linked when sign-in meets one. */
   @property({ attribute: 'verify-url' }) verifyUrl?: string;
   /** Page to reset a forgotten password; linked under the form. */
@@ -351,7 +359,8 @@ export class AuthSignin extends AuthFormElement {
 
   override render() {
     if (this.step.step === 'credentials' && this.signedInAs.showing) return renderSignedInAs(this.signedInAs);
-    return this.renderStep(this.step);
+    const view = this.renderStep(this.step);
+    return this.step.step === 'credentials' ? withProviderButtons(this, view) : view;
   }
 }
 

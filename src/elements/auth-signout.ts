@@ -84,8 +84,9 @@ export class AuthSignout extends LitElement {
     // Said before the tokens go: a gate around us may leave the page the moment they do.
     if (!global) leaveNotice(message('signout.done'));
     let revoked: boolean;
+    let leaving: boolean | undefined;
     try {
-      ({ revoked } = await sessionStore.signOut({ global }));
+      ({ revoked, leaving } = await sessionStore.signOut({ global }));
     } catch (err) {
       const { code } = toAuthError(err, 'signout');
       this.error = authErrorMessage(code, 'signout');
@@ -100,7 +101,8 @@ export class AuthSignout extends LitElement {
     this.emit('auth-signed-out', { global, revoked });
     // The note must be read before the page changes: a link continues instead.
     const url = this.nextUrl();
-    if (url && revoked) navigation.go(url.href);
+    // Leaving for the hosted UI's /logout, which comes back to redirectSignOut instead.
+    if (url && revoked && !leaving) navigation.go(url.href);
   }
 
   private nextUrl(): URL | null {

@@ -187,6 +187,12 @@ export const en = {
   'signin.totp-setup.hint': 'The 6-digit code your app shows for this site.',
   'signin.totp-setup.submit': 'Verify and sign in',
 
+  // Sign-in at the hosted UI (<auth-hosted-signin>, <auth-signin providers hosted-ui>).
+  'hosted.provider': 'Continue with {provider}',
+  'hosted.page': 'Continue with the hosted sign-in page',
+  'hosted.busy': 'Opening the sign-in page…',
+  'hosted.or': 'or',
+
   // <auth-forgot-password>
   'forgot.submit-email': 'Send reset code',
   'forgot.busy-email': 'Sending code…',
@@ -262,6 +268,10 @@ export const en = {
   'error.passkey-not-enabled': 'Passkeys are not turned on for this site. Choose another way to sign in.',
   'error.passkey.not-authorized': 'This passkey was not accepted. Try again, or choose another way to sign in.',
   'error.rejected': 'This site did not accept the details: {reason}',
+  'error.access-denied': 'Sign-in was cancelled or refused. Try again, or sign in another way.',
+  'error.callback-mismatch': 'This sign-in could not be verified. Please sign in again.',
+  'error.hosted-ui.code-expired': 'This sign-in expired or was already used. Please sign in again.',
+  'error.hosted-ui.refused': "The sign-in page refused this site's request ({error}). Contact the site owner.",
   'error.network': 'Could not reach the sign-in service. Check your connection and try again.',
   'error.timeout': 'The sign-in service did not answer in time. Check your connection and try again.',
   'error.server': 'The sign-in service had a problem. Trying again in a moment may help.',

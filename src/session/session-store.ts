@@ -3,10 +3,14 @@
 import { cognito } from '../cognito/cognito-client.js';
 import { AuthError } from '../cognito/cognito-errors.js';
 import { authErrorMessage } from '../cognito/error-messages.js';
+import { logoutUrl } from '../cognito/hosted-ui/domain.js';
+import { forgetHostedSession, isHostedSession } from '../cognito/hosted-ui/hosted-session.js';
 import type { CognitoConfig, SessionUser } from '../cognito/types.js';
 import { onConfigChange } from '../config/config-sources.js';
 import { resolveConfig } from '../config/resolve-config.js';
 import { afterPaint } from '../shared/after-paint.js';
+import { navigation } from '../shared/navigation.js';
+import { reportOnce } from '../shared/report-once.js';
 import { readTabValue, writeTabValue } from '../shared/tab-storage.js';
 import { forgetSignInConfig, recallSignInConfig, rememberSignInConfig } from './sign-in-config.js';
 
@@ -71,7 +75,7 @@ export interface SessionStore {
    * - Everywhere: GlobalSignOut first; if it cannot reach the service it rejects and the user
    *   stays signed in, so it can be retried.
    */
-  signOut(options?: { global?: boolean }): Promise<{ revoked: boolean }>;
+  signOut(options?: { global?: boolean }): Promise<{ revoked: boolean; leaving?: boolean }>;
 }
 
 const pendingEmailKey = 'cognito-auth-elements.pending-email';
@@ -315,11 +319,18 @@ function createSessionStore(): SessionStore {
       }
       // Here: the client forgets the tokens before its first await, so the page (and the other
       // tabs, through storage) are signed out at once, while the revocation is still on its way.
+      // A hosted-UI session: the domain's own session (its cookie) must end too, at its /logout.
+      const hosted = isHostedSession(config);
+      const logout = hosted ? logoutUrl(config) : null;
       const outcome = cognito.signOut(config, { global });
       if (!global) signedOut();
       const result = await outcome;
       signedOut();
-      return result;
+      forgetHostedSession(config);
+      if (hosted && !logout) reportOnce('warn', 'cognito-auth-elements: the hosted UI session was not ended: set redirectSignOut (a sign-out URL of the app client).');
+      if (!logout) return result;
+      navigation.leave(logout);
+      return { ...result, leaving: true };
     },
   };
   return store;

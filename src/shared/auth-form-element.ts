@@ -105,6 +105,8 @@ export abstract class AuthFormElement extends LitElement {
   @property({ attribute: 'user-pool-client-id' }) userPoolClientId?: string;
   /** Another Cognito endpoint, e.g. a local pool `http://localhost:9229/`. */
   @property() endpoint?: string;
+  /** The hosted UI's domain (`<prefix>.auth.<region>.amazoncognito.com`, a custom domain, or the local pool's URL), for provider buttons. */
+  @property() domain?: string;
   /** Same-origin URL to go to after success. Other origins and `javascript:` are refused. */
   @property() next?: string;
 
@@ -184,8 +186,8 @@ export abstract class AuthFormElement extends LitElement {
 
   /** This element's configuration, or what is missing from it. */
   protected resolveOwnConfig(): { config: CognitoConfig | null; missing: string[] } {
-    const { region, userPoolId, userPoolClientId, endpoint } = this;
-    return resolveConfig({ region, userPoolId, userPoolClientId, endpoint });
+    const { region, userPoolId, userPoolClientId, endpoint, domain } = this;
+    return resolveConfig({ region, userPoolId, userPoolClientId, endpoint, domain });
   }
 
   protected handleSubmit(event: SubmitEvent): void {

@@ -10,4 +10,6 @@ export const navigation = {
     if (options.replace) window.location.replace(url);
     else window.location.assign(url);
   },
+  /** Leaves for another origin: the hosted UI's sign-in and sign-out pages, which no router of the site serves. */
+  leave: (url: string): void => window.location.assign(url),
 };
