@@ -293,6 +293,18 @@ describe('hosted UI: sign-in against the local pool', () => {
     expect((await mismatched).detail.code).to.equal('code-expired');
   });
 
+  it('says so when the token endpoint cannot be reached, and keeps nothing', async () => {
+    const { email, password } = await createConfirmedUser(uniqueEmail('offline'), undefined, hostedConfig());
+    const { config, start, callback } = await signInAtHostedUi([{ username: email, password }]);
+    rewritePending(start, (request) => void (request.config.domain = 'http://localhost:1'));
+    const failed = oneEvent<AuthErrorEvent>(document, 'auth-error');
+    await arriveAt(callback);
+    const { detail } = await failed;
+    expect(detail.code).to.equal('network');
+    expect(detail.message).to.contain('Could not reach');
+    expect(readTokens(config)).to.equal(null);
+  });
+
   it("signs out through the domain's /logout, which ends its session and returns to redirectSignOut", async () => {
     const { email, password } = await createConfirmedUser(uniqueEmail('logout'), undefined, hostedConfig());
     const { config, callback } = await signInAtHostedUi([{ username: email, password }]);
