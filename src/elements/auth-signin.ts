@@ -1,6 +1,6 @@
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { authError, type AuthError, type AuthErrorCode } from '../cognito/cognito-errors.js';
+import type { AuthError, AuthErrorCode } from '../cognito/cognito-errors.js';
 import { cognito } from '../cognito/cognito-client.js';
 import type { CognitoConfig, SessionUser, SignInMethod, UserAuthStep } from '../cognito/types.js';
 import type { AuthFlow } from '../events.js';
@@ -16,16 +16,8 @@ import { PasswordChecklist } from '../shared/password-checklist.js';
 import { renderSignedInAs, SignedInAs } from '../shared/signed-in-as.js';
 import { isEmailShaped } from '../shared/validation.js';
 import { signinStyles } from './auth-signin.styles.js';
-import {
-  answerChoiceStep,
-  choiceFlow,
-  isChoiceStep,
-  methodsFrom,
-  renderChoiceStep,
-  validateChoiceStep,
-  type ChoiceContext,
-  type ChoiceStep,
-} from './signin-steps/choice-steps.js';
+import { answerChoiceStep, choiceFlow, isChoiceStep, methodsFrom, renderChoiceStep, validateChoiceStep, type ChoiceStep } from './signin-steps/choice-steps.js';
+import { ChoiceSignIn } from './signin-steps/choice-sign-in.js';
 import { renderCredentialsStep } from './signin-steps/credentials-step.js';
 import { renderIdentifyStep } from './signin-steps/identify-step.js';
 import { withProviderButtons } from './signin-steps/provider-buttons.js';
@@ -38,8 +30,6 @@ import type { StepContext } from './signin-steps/step-context.js';
 // slowly is told "incorrect" again while the pause grows; from this many failures in a row the
 // message says what is happening.
 const WARN_AFTER_FAILURES = 4;
-// "Send a new code" waits this long after each code, so codes are not sent faster than they arrive.
-const RESEND_COOL_DOWN_MS = 30_000;
 
 // The passkey offer loads only on pages that ask for it (offer-passkey), when a sign-in ends, so
 // the drop-in file's first download does not carry it.
@@ -80,7 +70,16 @@ export class AuthSignin extends AuthFormElement {
   /** The current step; each step is drawn by its own render function. */
   @state() protected step: SigninStepState = { step: 'credentials' };
   @state() private needsVerification = false;
-  @state() private resendReady = true;
+  /** Where choice-based sign-in goes after each answer, and its choose / passkey / resend buttons. */
+  private readonly choice = new ChoiceSignIn(this, {
+    methods: () => this.choiceMethods,
+    email: () => this.lastEmail,
+    step: () => this.step,
+    resendCooldown: () => this.resendCooldown,
+    run: (flow, task, action) => this.run(flow, () => ({}), task, action),
+    finish: (result, config) => this.finish(result, config),
+    setStatus: (text) => void (this.status = text),
+  });
 
   /**
    * Choice-based sign-in (Cognito's USER_AUTH, Essentials plan or higher): the ways to offer, in
@@ -94,6 +93,8 @@ export class AuthSignin extends AuthFormElement {
    * first factors). Not shown where the browser or page cannot make one, after "Not now" (per
    * user), or ever again once the pool said passkeys are off.
    */
+  /** Seconds before "Send a new code" can be used again after an emailed or texted sign-in code. */
+  @property({ attribute: 'resend-cooldown', type: Number }) resendCooldown = 30;
   @property({ attribute: 'offer-passkey', type: Boolean }) offerPasskey = false;
   /**
    * Identity providers offered as buttons under the first step, e.g. `Google Apple` (also
@@ -177,7 +178,7 @@ export class AuthSignin extends AuthFormElement {
       void this.run(
         choiceFlow(step),
         () => validateChoiceStep(step, data),
-        async (config) => this.afterChoice(await answerChoiceStep(step, data, config), config),
+        async (config) => this.choice.after(await answerChoiceStep(step, data, config), config),
       );
       return;
     }
@@ -193,7 +194,7 @@ export class AuthSignin extends AuthFormElement {
     if (email !== this.lastEmail) this.failures = 0;
     this.lastEmail = email;
     this.needsVerification = false;
-    if (this.choiceMethods.length) return this.afterChoice(await cognito.startUserAuth(config, email), config);
+    if (this.choiceMethods.length) return this.choice.after(await cognito.startUserAuth(config, email), config);
     let result: UserAuthStep;
     try {
       result = await cognito.signIn(config, email, fieldText(data, 'password'));
@@ -208,62 +209,6 @@ export class AuthSignin extends AuthFormElement {
   /** The `methods` attribute, parsed; empty for the password form. */
   private get choiceMethods(): SignInMethod[] {
     return methodsFrom(this.methods);
-  }
-
-  /**
-   * Choice-based sign-in's next step: the offered methods narrowed to the site's (one is taken at
-   * once), a passkey asked for at once, anything else shown.
-   */
-  private async afterChoice(result: UserAuthStep, config: CognitoConfig): Promise<void> {
-    if (result.step === 'select') {
-      const offered = this.choiceMethods.filter((method) => result.methods.includes(method));
-      if (!offered.length) throw authError('unsupported-challenge', { key: 'signin.no-method' });
-      if (offered.length > 1) return this.finish({ ...result, methods: offered }, config);
-      return this.afterChoice(await cognito.chooseSignInMethod(config, result.pending, offered[0]), config);
-    }
-    if (result.step === 'email-code' || result.step === 'sms-code') this.coolDownResend();
-    this.finish(result, config);
-    if (result.step === 'passkey') this.finish(await cognito.answerPasskey(config, result.pending), config);
-  }
-
-  private coolDownResend(): void {
-    this.resendReady = false;
-    setTimeout(() => (this.resendReady = true), RESEND_COOL_DOWN_MS);
-  }
-
-  private choose(method: SignInMethod): void {
-    const step = this.step;
-    if (step.step !== 'select') return;
-    void this.run(
-      'signin',
-      () => ({}),
-      async (config) => this.afterChoice(await cognito.chooseSignInMethod(config, step.pending, method), config),
-    );
-  }
-
-  private usePasskey(): void {
-    const step = this.step;
-    if (step.step !== 'passkey') return;
-    void this.run(
-      'signin',
-      () => ({}),
-      async (config) => this.finish(await cognito.answerPasskey(config, step.pending), config),
-    );
-  }
-
-  private resendCode(): void {
-    const step = this.step;
-    if ((step.step !== 'email-code' && step.step !== 'sms-code') || !this.resendReady) return;
-    const method = step.step;
-    void this.run(
-      'signin',
-      () => ({}),
-      async (config) => {
-        await this.afterChoice(await cognito.startUserAuth(config, this.lastEmail, method), config);
-        this.status = message('signin.code.resent');
-      },
-      'resend',
-    );
   }
 
   /** Shows the next step, or (only when done) stores the session and fires auth-signed-in. */
@@ -334,18 +279,7 @@ export class AuthSignin extends AuthFormElement {
       // The step is only entered once the module has loaded (offerPasskeyOr).
       return (this.offer as typeof PasskeyOffer).renderPasskeyOfferStep(view, step);
     }
-    if (isChoiceStep(step)) {
-      const choice: ChoiceContext = {
-        ...ctx,
-        email: this.lastEmail,
-        choose: (method) => this.choose(method),
-        resendCode: () => this.resendCode(),
-        usePasskey: () => this.usePasskey(),
-        resendReady: this.resendReady,
-        waitingForPasskey: this.busy && step.step === 'passkey',
-      };
-      return renderChoiceStep(choice, step);
-    }
+    if (isChoiceStep(step)) return renderChoiceStep(this.choice.context(ctx, step), step);
     if (step.step !== 'credentials') return renderExtraStep(ctx, step, this.checklist);
     const email = this.lastEmail || this.session.state.pendingEmail || '';
     if (this.choiceMethods.length) return renderIdentifyStep(ctx, email, this.needsVerification ? this.verifyUrl : undefined);

@@ -123,6 +123,7 @@ export const en = {
   'signin.code.resend': 'Send a new code',
   'signin.code.resent': 'We sent a new code.',
   'signin.identify.busy': 'Checking…',
+  'signin.code.resend-wait': '(available in {seconds} s)',
   'signin.select.intro': 'How would you like to sign in as {email}?',
   'signin.select-mfa.intro': 'How would you like to get your sign-in code?',
   'signin.select-mfa.totp': 'Use my authenticator app',

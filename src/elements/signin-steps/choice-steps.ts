@@ -26,8 +26,8 @@ export interface ChoiceContext extends StepContext {
   /** Restarts the sign-in for a new code: Cognito has no resend for sign-in codes. */
   resendCode(): void;
   usePasskey(): void;
-  /** Whether "Send a new code" may be used yet (it cools down after each code). */
-  resendReady: boolean;
+  /** Seconds until "Send a new code" may be used (it cools down after each code); 0 when it may. */
+  resendWait: number;
   /** The passkey request is open. */
   waitingForPasskey: boolean;
 }
