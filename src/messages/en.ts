@@ -158,7 +158,6 @@ export const en = {
   'passkeys.kind-via': '{kind} ({via})',
   'passkeys.kind.platform': 'Built into a device',
   'passkeys.kind.cross-platform': 'Security key or phone',
-  'passkeys.transport.internal': 'built in',
   'passkeys.transport.hybrid': 'phone nearby',
   'passkeys.transport.usb': 'USB',
   'passkeys.transport.nfc': 'NFC',
