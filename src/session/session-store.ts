@@ -322,15 +322,22 @@ function createSessionStore(): SessionStore {
       // A hosted-UI session: the domain's own session (its cookie) must end too, at its /logout.
       const hosted = isHostedSession(config);
       const logout = hosted ? logoutUrl(config) : null;
+      // Left for in the same task as the sign-out itself: a gate that sees it redirects a moment
+      // later, and that redirect must not cancel this one (navigation.leave makes it wait).
+      const leave = () => {
+        forgetHostedSession(config);
+        if (logout) navigation.leave(logout);
+        else if (hosted) reportOnce('warn', 'cognito-auth-elements: the hosted UI session was not ended: set redirectSignOut (a sign-out URL of the app client).');
+      };
       const outcome = cognito.signOut(config, { global });
-      if (!global) signedOut();
+      if (!global) {
+        signedOut();
+        leave();
+      }
       const result = await outcome;
       signedOut();
-      forgetHostedSession(config);
-      if (hosted && !logout) reportOnce('warn', 'cognito-auth-elements: the hosted UI session was not ended: set redirectSignOut (a sign-out URL of the app client).');
-      if (!logout) return result;
-      navigation.leave(logout);
-      return { ...result, leaving: true };
+      if (global) leave();
+      return logout ? { ...result, leaving: true } : result;
     },
   };
   return store;
