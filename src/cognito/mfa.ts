@@ -29,3 +29,7 @@ export function otpauthUri(issuer: string, account: string, secret: string): str
   const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(account)}`;
   return `otpauth://totp/${label}?secret=${secret}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=6&period=30`;
 }
+
+/** The issuer authenticator apps show beside the account: the configured app name, `<meta name="application-name">`, else the host name. */
+export const totpIssuer = (config: CognitoConfig) =>
+  config.appName || document.querySelector<HTMLMetaElement>('meta[name="application-name"]')?.content.trim() || location.hostname;

@@ -1,27 +1,28 @@
-// Styles only <auth-signin> needs: the authenticator set-up step (QR code, setup key).
+// The authenticator set-up's styles (QR code, setup key): <auth-signin>'s set-up step and
+// <auth-mfa-settings>, which adopt them when they show a key.
 import { css } from 'lit';
 
 export const signinStyles = css`
-  :where(auth-signin [data-auth-qr]) {
+  :where(:is(auth-signin, auth-mfa-settings) [data-auth-qr]) {
     width: min(12rem, 100%);
     /* Keeps the code's square while it loads, so nothing below it moves. */
     aspect-ratio: 1;
     padding: 0;
   }
 
-  :where(auth-signin [data-auth-qr] svg) {
+  :where(:is(auth-signin, auth-mfa-settings) [data-auth-qr] svg) {
     display: block;
     width: 100%;
     height: auto;
     border-radius: var(--auth-radius, 0.5rem);
   }
 
-  :where(auth-signin [data-auth-steps]) {
+  :where(:is(auth-signin, auth-mfa-settings) [data-auth-steps]) {
     margin: 0;
     padding-left: 1.25em;
   }
 
-  :where(auth-signin [data-auth-secret]) {
+  :where(:is(auth-signin, auth-mfa-settings) [data-auth-secret]) {
     display: block;
     padding: 0.5rem 0.75rem;
     font-size: 1.0625em;
@@ -32,13 +33,13 @@ export const signinStyles = css`
     border-radius: var(--auth-radius, 0.5rem);
   }
 
-  :where(auth-signin [data-auth-actions]) {
+  :where(:is(auth-signin, auth-mfa-settings) [data-auth-actions]) {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem 1.25rem;
   }
 
-  :where(auth-signin p[part~='label']) {
+  :where(:is(auth-signin, auth-mfa-settings) p[part~='label']) {
     margin: 0;
   }
 `;

@@ -45,7 +45,7 @@ export interface HelpLink {
 }
 
 /** The request a busy form is waiting for: its main submit, or a secondary action. */
-export type BusyAction = 'submit' | 'resend' | 'signout' | 'load' | 'remove';
+export type BusyAction = 'submit' | 'resend' | 'signout' | 'load' | 'remove' | 'change';
 
 // A per-bundle prefix keeps ids unique even when two copies of the script share a page.
 const idPrefix = `auth-${Math.random().toString(36).slice(2, 7)}`;

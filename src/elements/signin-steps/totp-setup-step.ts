@@ -13,7 +13,10 @@ import { codeField, stepForm, type StepContext } from './step-context.js';
 let drawQr: typeof qrCode | undefined;
 let loadingQr: Promise<void> | undefined;
 
-function qrCodeWhenLoaded(ctx: StepContext, text: string, label: string) {
+/** What showing a key needs from its element: a re-render (the QR code arrived) and a status line (copied). */
+export type TotpKeyHost = Pick<StepContext, 'requestUpdate' | 'setStatus'>;
+
+function qrCodeWhenLoaded(ctx: TotpKeyHost, text: string, label: string) {
   if (drawQr) return drawQr(text, label);
   loadingQr ??= import('./qr-code.js').then(
     (module) => void (drawQr = module.qrCode),
@@ -28,7 +31,7 @@ export function groupSecret(secret: string): string {
   return secret.replace(/(.{4})(?=.)/g, '$1 ');
 }
 
-async function copySecret(ctx: StepContext, secret: string): Promise<void> {
+async function copySecret(ctx: TotpKeyHost, secret: string): Promise<void> {
   try {
     await navigator.clipboard.writeText(secret);
     ctx.setStatus(message('signin.totp-setup.copied'));
@@ -37,22 +40,32 @@ async function copySecret(ctx: StepContext, secret: string): Promise<void> {
   }
 }
 
-export function renderTotpSetupStep(ctx: StepContext, step: Extract<SignInStep, { step: 'totp-setup' }>): TemplateResult {
-  const intro = html`
-    <p part="hint">${message('signin.totp-setup.intro')}</p>
+/**
+ * The two steps, the QR code, the setup key with its copy button and the otpauth: link: what adds
+ * the account to an authenticator app, here and in <auth-mfa-settings>.
+ */
+export function renderTotpKey(ctx: TotpKeyHost, secret: string, otpauthUri: string): TemplateResult {
+  return html`
     <ol part="hint" data-auth-steps>
       <li>${message('signin.totp-setup.step-scan')}</li>
       <li>${message('signin.totp-setup.step-code')}</li>
     </ol>
-    <div data-auth-qr>${qrCodeWhenLoaded(ctx, step.otpauthUri, message('signin.totp-setup.qr-label'))}</div>
+    <div data-auth-qr>${qrCodeWhenLoaded(ctx, otpauthUri, message('signin.totp-setup.qr-label'))}</div>
     <div part="field">
       <p part="label">${message('signin.totp-setup.key')}</p>
-      <code data-auth-secret>${groupSecret(step.secret)}</code>
+      <code data-auth-secret>${groupSecret(secret)}</code>
       <div data-auth-actions>
-        <button part="secondary" type="button" @click=${() => copySecret(ctx, step.secret)}>${message('signin.totp-setup.copy')}</button>
-        <a part="secondary" href=${step.otpauthUri}>${message('signin.totp-setup.open-app')}</a>
+        <button part="secondary" type="button" @click=${() => copySecret(ctx, secret)}>${message('signin.totp-setup.copy')}</button>
+        <a part="secondary" href=${otpauthUri}>${message('signin.totp-setup.open-app')}</a>
       </div>
     </div>
+  `;
+}
+
+export function renderTotpSetupStep(ctx: StepContext, step: Extract<SignInStep, { step: 'totp-setup' }>): TemplateResult {
+  const intro = html`
+    <p part="hint">${message('signin.totp-setup.intro')}</p>
+    ${renderTotpKey(ctx, step.secret, step.otpauthUri)}
   `;
   return stepForm(
     ctx,
