@@ -18,11 +18,15 @@ const dropIn = {
   // The on-demand part imports lit from the drop-in file itself, rather than from a third file.
   preserveEntrySignatures: 'allow-extension',
   output: {
-    // One file, plus the parts it loads on demand from beside itself (the QR encoder): copy dist/'s
+    // One file, plus the parts it loads on demand from beside itself (the QR encoder, the
+    // locales): copy dist/'s
     // cognito-auth-elements*.js files together.
     dir: 'dist',
     entryFileNames: 'cognito-auth-elements.js',
-    chunkFileNames: 'cognito-auth-elements-[name]-[hash].js',
+    // Locales (src/messages/locales/) are named by their tag alone (cognito-auth-elements-fr.js):
+    // the drop-in file names each, and a hash in twelve names costs it 100 bytes of gzip.
+    chunkFileNames: (chunk) =>
+      chunk.moduleIds.some((id) => id.includes('/messages/locales/')) ? 'cognito-auth-elements-[name].js' : 'cognito-auth-elements-[name]-[hash].js',
     format: 'es',
     sourcemap: false,
     // The licences of what the file carries: one "packages: licence, © holder" group per holder.

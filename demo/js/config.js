@@ -10,6 +10,11 @@ window._config = {
     userPoolClientId: 'localpoolclient0000000000',
     region: 'us-east-1',
     endpoint: 'http://localhost:9229/',
+    // The hosted UI's domain: the local pool serves a Cognito domain's pages on its own URL (a real
+    // pool's is <prefix>.auth.<region>.amazoncognito.com). After signing out of a hosted-UI session
+    // its /logout returns to the sign-in page (one of the sign-out URLs `npm start` registers).
+    domain: 'http://localhost:9229/',
+    redirectSignOut: 'signin.html',
     // The name authenticator apps list the account under at TOTP set-up.
     appName: 'Wild Rydes',
   },

@@ -80,7 +80,8 @@ export function sendPage(res: ServerResponse, { title, body, status = 200, formT
     'Content-Security-Policy': policy(formTargets),
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
-    'Referrer-Policy': 'no-referrer',
+    // same-origin, not no-referrer: with no-referrer a form POST carries Origin: null, which the pool refuses.
+    'Referrer-Policy': 'same-origin',
     'Cache-Control': 'no-store',
     ...headers,
   });

@@ -13,13 +13,16 @@ input[type="email"], input[type="password"], input[type="text"] {
 input:focus-visible, button:focus-visible, a:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
 button { margin-top: 1.25rem; width: 100%; padding: 0.7rem; font: inherit; font-weight: 600; border-radius: 0.3rem;
   border: 1px solid #0b57d0; background: #0b57d0; color: #fff; cursor: pointer; }
-button.provider { background: Canvas; color: CanvasText; border-color: GrayText; }
+button.provider, a.provider { background: Canvas; color: CanvasText; border: 1px solid GrayText; }
+a.provider { display: block; box-sizing: border-box; margin-top: 0.75rem; padding: 0.7rem; border-radius: 0.3rem; text-align: center;
+  font-weight: 600; text-decoration: none; }
+fieldset { border: 1px solid GrayText; border-radius: 0.3rem; margin-top: 1rem; }
 .error { color: #b3261e; border-left: 4px solid #b3261e; padding-left: 0.6rem; }
-.note { color: GrayText; font-size: 0.9rem; }
+.note { color: #4a4a4a; font-size: 0.9rem; }
 .links { margin-top: 1.25rem; display: flex; justify-content: space-between; flex-wrap: wrap; gap: 0.5rem; }
 .providers { margin-top: 1.5rem; border-top: 1px solid GrayText; padding-top: 0.5rem; }
 .choice { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; }
-@media (prefers-color-scheme: dark) { .error { color: #f2b8b5; border-color: #f2b8b5; } }
+@media (prefers-color-scheme: dark) { .error { color: #f2b8b5; border-color: #f2b8b5; } .note { color: #c8c8c8; } }
 `;
 
 export function sendStylesheet(res: ServerResponse) {

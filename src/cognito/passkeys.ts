@@ -1,7 +1,7 @@
 // The signed-in user's passkeys: register one on this device (StartWebAuthnRegistration, the
 // browser's create(), CompleteWebAuthnRegistration), list them, delete one. All four operations
 // are authorised by the access token (API reference: StartWebAuthnRegistration and siblings).
-import { authError, toAuthError } from './cognito-errors.js';
+import { AuthError, authError, toAuthError } from './cognito-errors.js';
 import { malformed } from './next-step.js';
 import { createCredential } from './passkey-ceremony.js';
 import { freshTokens } from './refresh.js';
@@ -14,14 +14,15 @@ async function accessToken(config: CognitoConfig): Promise<string> {
   return tokens.accessToken;
 }
 
-/** Creates a passkey for the signed-in user on this device and registers it with the pool. */
-export async function registerPasskey(config: CognitoConfig): Promise<void> {
+/** Creates a passkey for the signed-in user on this device and registers it with the pool; resolves to its credential id. */
+export async function registerPasskey(config: CognitoConfig): Promise<{ id: string }> {
   try {
     const token = await accessToken(config);
     const { CredentialCreationOptions: options } = await request(config, 'StartWebAuthnRegistration', { AccessToken: token });
     if (!options) throw malformed('StartWebAuthnRegistration without CredentialCreationOptions');
     const credential = await createCredential(options);
     await request(config, 'CompleteWebAuthnRegistration', { AccessToken: token, Credential: credential });
+    return { id: credential.id };
   } catch (err) {
     throw toAuthError(err);
   }
@@ -53,11 +54,16 @@ export async function listPasskeys(config: CognitoConfig): Promise<Passkey[]> {
   }
 }
 
-/** Removes one of the signed-in user's passkeys from the pool (the device keeps its copy). */
+/**
+ * Removes one of the signed-in user's passkeys from the pool (the device keeps its copy). A passkey
+ * already gone (removed in another tab) counts as removed: Cognito answers ResourceNotFoundException,
+ * which elsewhere means a pool or client that does not exist.
+ */
 export async function deletePasskey(config: CognitoConfig, id: string): Promise<void> {
   try {
     await request(config, 'DeleteWebAuthnCredential', { AccessToken: await accessToken(config), CredentialId: id });
   } catch (err) {
+    if (err instanceof AuthError && (err.cause as { name?: unknown } | undefined)?.name === 'ResourceNotFoundException') return;
     throw toAuthError(err);
   }
 }

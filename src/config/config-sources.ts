@@ -1,6 +1,7 @@
 // Where configuration comes from besides element attributes: configure(), the data- attributes of
 // the script tag that loaded the bundle, and the workshop's window._config.cognito.
 import type { CognitoConfig } from '../cognito/types.js';
+import type { Catalogue } from '../messages/locale.js';
 
 /** Every configuration field, in the order resolve-config.ts reports them. */
 export const configFields = [
@@ -21,7 +22,12 @@ export const configFields = [
 ] as const;
 
 /** Configuration as a source gives it: any field may be absent (or an empty attribute). */
-export type PartialConfig = { [K in keyof CognitoConfig]?: CognitoConfig[K] | string | null };
+export type PartialConfig = { [K in keyof CognitoConfig]?: CognitoConfig[K] | string | null } & {
+  /** The language when neither the element nor the page has a `lang`, e.g. `fr`. */
+  locale?: string | null;
+  /** Texts by locale and key: overrides of the built-in ones, or a locale of the site's own. */
+  messages?: Record<string, Catalogue> | null;
+};
 
 type Listener = () => void;
 
@@ -43,7 +49,10 @@ function shared(): ConfigState {
  */
 export function configure(config: PartialConfig): void {
   const state = shared();
-  state.configured = { ...state.configured, ...config };
+  // Messages add up by locale and key, so that two calls can each override a few; null drops them.
+  const messages = config.messages === null ? {} : { ...state.configured.messages };
+  for (const [locale, texts] of Object.entries(config.messages ?? {})) messages[locale] = { ...messages[locale], ...texts };
+  state.configured = { ...state.configured, ...config, messages };
   for (const listener of [...state.listeners]) listener();
 }
 

@@ -92,14 +92,14 @@ export class AuthForgotPassword extends AuthFormElement {
     if (this.next) leaveNotice(message('forgot.next-page'));
     if (this.goNext()) return;
     this.stage = 'done';
-    this.status = message('forgot.done');
+    this.status = { key: 'forgot.done' };
   }
 
   private async sendCode(config: CognitoConfig, email: string): Promise<void> {
     const delivery = await cognito.forgotPassword(config, email);
     this.sentTo = email;
     this.emit('auth-reset-code-sent', { username: cognito.username(config, email), delivery });
-    this.status = message('forgot.code-sent', { destination: delivery?.destination ?? email });
+    this.status = { key: 'forgot.code-sent', params: { destination: delivery?.destination ?? email } };
     if (this.stage !== 'reset') {
       this.stage = 'reset';
       await this.updateComplete;

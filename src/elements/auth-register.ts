@@ -127,9 +127,12 @@ export class AuthRegister extends AuthFormElement {
     // A confirmed account has no code to verify: the Session would wait for a step that never comes.
     keepSignUpSession(email, config.userPoolClientId, confirmed ? null : session);
     this.emit('auth-registered', { username, email, confirmed, delivery });
-    this.status = confirmed ? message('register.done.confirmed') : message('register.done.code-sent', { destination: delivery?.destination ?? email });
+    const done: MessageRef = confirmed
+      ? { key: 'register.done.confirmed' }
+      : { key: 'register.done.code-sent', params: { destination: delivery?.destination ?? email } };
+    this.status = done;
     // The next page (verify, usually) says where the code went.
-    if (this.next) leaveNotice(this.status, 'auth-verify');
+    if (this.next) leaveNotice(message(done.key, done.params), 'auth-verify');
     this.goNext();
   }
 

@@ -1,9 +1,10 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { toAuthError } from '../cognito/cognito-errors.js';
 import { authErrorMessage } from '../cognito/error-messages.js';
 import { safeRedirectUrl } from '../config/index.js';
 import type { AuthEventDetails } from '../events.js';
+import { LocalizedElement } from '../messages/localized.js';
 import { message } from '../messages/message.js';
 import { SessionController } from '../session/session-controller.js';
 import { sessionStore } from '../session/session-store.js';
@@ -37,7 +38,7 @@ import { leaveNotice } from '../shared/next-page-notice.js';
  * @cssprop --auth-success - The note's border. Default: `#1f9d4c` mixed with the text colour (70%).
  * @cssprop --auth-max-width - Maximum width. Default `24rem`.
  */
-export class AuthSignout extends LitElement {
+export class AuthSignout extends LocalizedElement {
   private readonly session = new SessionController(this);
   /** The label, taken from the text content the page wrote inside the tag. */
   private label = '';

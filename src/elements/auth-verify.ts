@@ -101,7 +101,7 @@ export class AuthVerify extends AuthFormElement {
     if (this.next) leaveNotice(message('verify.next-page'));
     if (this.goNext()) return;
     this.verified = true;
-    this.status = message('verify.done');
+    this.status = { key: 'verify.done' };
   }
 
   /** Signs in with ConfirmSignUp's Session; false (ask to sign in, as before) when it cannot. */
@@ -113,7 +113,7 @@ export class AuthVerify extends AuthFormElement {
     sessionStore.signedIn(step.user, config);
     this.emit('auth-signed-in', { username: cognito.username(config, email), email: step.user.email });
     if (this.goNext(this.signinNext || this.next)) return true;
-    this.status = message('signin.done', { email: step.user.email ?? email });
+    this.status = { key: 'signin.done', params: { email: step.user.email ?? email } };
     return true;
   }
 
@@ -131,7 +131,7 @@ export class AuthVerify extends AuthFormElement {
       async (config) => {
         const delivery = await cognito.resendSignUpCode(config, email);
         this.emit('auth-code-resent', { username: cognito.username(config, email), delivery });
-        this.status = message('verify.resent', { destination: delivery?.destination ?? email });
+        this.status = { key: 'verify.resent', params: { destination: delivery?.destination ?? email } };
         this.startCooldown();
       },
       'resend',

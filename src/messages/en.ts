@@ -1,6 +1,7 @@
 // Every word the elements show, in English, keyed by stable ids (error codes included) so a
 // change of wording never breaks a translation keyed to it. `{name}` marks a placeholder, filled
-// by message(). Kept flat and sorted by area: the keys are the contract other locales follow.
+// by message(); `{n, plural, one {…} other {…}}` picks a branch by the number (`#` shows it).
+// Kept flat and sorted by area: the keys are the contract other locales follow.
 export const en = {
   // Labels shared by the forms.
   'field.email': 'Email',
@@ -31,7 +32,7 @@ export const en = {
 
   // The password checklist.
   'checklist.label': 'Password requirements',
-  'checklist.length': 'At least {count} characters',
+  'checklist.length': '{count, plural, one {At least # character} other {At least # characters}}',
   'checklist.upper': 'An uppercase letter',
   'checklist.lower': 'A lowercase letter',
   'checklist.digit': 'A number',
@@ -65,7 +66,7 @@ export const en = {
   'attribute.check.required': 'Enter your {label}.',
   'attribute.check.incomplete': 'Enter a complete {label}.',
   'attribute.check.incomplete-date': 'Enter a complete date.',
-  'attribute.check.too-long': '{label} can be at most {max} characters.',
+  'attribute.check.too-long': '{label} can be at most {max, plural, one {# character} other {# characters}}.',
   'attribute.check.tel': 'Enter the number with its country code, starting with +.',
   'attribute.check.date': 'Enter a valid date.',
   'attribute.check.url': 'Enter a web address starting with https://.',
@@ -89,7 +90,7 @@ export const en = {
   'verify.next-page': 'Your email address is verified. Sign in to continue.',
   'verify.resend': 'Send a new code',
   'verify.resend-busy': 'Sending a new code…',
-  'verify.resend-wait': '(available in {seconds} s)',
+  'verify.resend-wait': '{seconds, plural, one {(available in # second)} other {(available in # seconds)}}',
   'verify.resent': 'We sent a new code to {destination}.',
 
   // <auth-signin>
@@ -204,7 +205,7 @@ export const en = {
   'forgot.code-sent': 'We sent a code to {destination}.',
   'forgot.resend': 'Send a new code',
   'forgot.resend-busy': 'Sending a new code…',
-  'forgot.resend-wait': '(available in {seconds} s)',
+  'forgot.resend-wait': '{seconds, plural, one {(available in # second)} other {(available in # seconds)}}',
   'forgot.done': 'Your password has been reset. You can sign in with the new password now.',
   'forgot.next-page': 'Your password has been changed. Sign in with your new password.',
   'forgot.signin-link': 'Sign in',

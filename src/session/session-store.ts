@@ -91,9 +91,7 @@ const maxTimerMs = 2 ** 31 - 1;
 function sameUser(a: SessionUser | null, b: SessionUser | null): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
-  // Renewed within the same second after a profile change, the tokens expire as before but
-  // carry the new name or email: a change too.
-  return a.sub === b.sub && a.username === b.username && a.expiresAt === b.expiresAt && JSON.stringify(a.claims) === JSON.stringify(b.claims);
+  return a.sub === b.sub && a.username === b.username && a.expiresAt === b.expiresAt;
 }
 
 function createSessionStore(): SessionStore {
@@ -324,15 +322,22 @@ function createSessionStore(): SessionStore {
       // A hosted-UI session: the domain's own session (its cookie) must end too, at its /logout.
       const hosted = isHostedSession(config);
       const logout = hosted ? logoutUrl(config) : null;
+      // Left for in the same task as the sign-out itself: a gate that sees it redirects a moment
+      // later, and that redirect must not cancel this one (navigation.leave makes it wait).
+      const leave = () => {
+        forgetHostedSession(config);
+        if (logout) navigation.leave(logout);
+        else if (hosted) reportOnce('warn', 'cognito-auth-elements: the hosted UI session was not ended: set redirectSignOut (a sign-out URL of the app client).');
+      };
       const outcome = cognito.signOut(config, { global });
-      if (!global) signedOut();
+      if (!global) {
+        signedOut();
+        leave();
+      }
       const result = await outcome;
       signedOut();
-      forgetHostedSession(config);
-      if (hosted && !logout) reportOnce('warn', 'cognito-auth-elements: the hosted UI session was not ended: set redirectSignOut (a sign-out URL of the app client).');
-      if (!logout) return result;
-      navigation.leave(logout);
-      return { ...result, leaving: true };
+      if (global) leave();
+      return logout ? { ...result, leaving: true } : result;
     },
   };
   return store;

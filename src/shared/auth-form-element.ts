@@ -1,12 +1,13 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { AuthError, type AuthErrorCode } from '../cognito/cognito-errors.js';
 import { authErrorKey } from '../cognito/error-messages.js';
 import type { CognitoConfig } from '../cognito/types.js';
-import { onConfigChange, resolveConfig, safeRedirectUrl } from '../config/index.js';
+import { resolveConfig, safeRedirectUrl } from '../config/index.js';
 import type { AuthEventDetails, AuthFlow } from '../events.js';
-import { message, type MessageRef } from '../messages/message.js';
+import { LocalizedElement } from '../messages/localized.js';
+import { message, word, type MessageRef } from '../messages/message.js';
 import { adoptStylesOnce } from './adopt-styles.js';
 import { formStyles } from './form.styles.js';
 import { navigation } from './navigation.js';
@@ -76,12 +77,11 @@ let instances = 0;
  * @cssprop --auth-border - Input border colour. Default: the text colour at 60% (3:1 or more on white for text as dark as #444).
  * @cssprop --auth-max-width - Maximum width of the form. Default `24rem`.
  */
-export abstract class AuthFormElement extends LitElement {
+export abstract class AuthFormElement extends LocalizedElement {
   /** Unique per instance: the prefix of every id inside this element. */
   protected readonly uid = `${idPrefix}-${++instances}`;
   /** The flow reported in `auth-error` for a submit. */
   protected abstract readonly flow: AuthFlow;
-  private stopConfigListener?: () => void;
 
   /** What the form is waiting for, or null; one request at a time. */
   @state() protected busyAction: BusyAction | null = null;
@@ -89,8 +89,8 @@ export abstract class AuthFormElement extends LitElement {
   @state() protected error: AuthError | null = null;
   /** Browser-side problems (and a server error concerning one field), by field name. */
   @state() protected fieldErrors: FieldErrors = {};
-  /** The last success message (or what a secondary action is doing). */
-  @state() protected status = '';
+  /** The last success message (or what a secondary action is doing); a ref is worded when shown, in the language of the moment. */
+  @state() protected status: string | MessageRef = '';
   /** Password fields the user chose to show as text. */
   @state() private revealed: ReadonlySet<string> = new Set();
 
@@ -123,14 +123,11 @@ export abstract class AuthFormElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     adoptStylesOnce(this.getRootNode(), formStyles);
-    // configure() may run after we render: drop the "not configured" notice when it does.
-    this.stopConfigListener = onConfigChange(() => this.requestUpdate());
     this.addEventListener('input', this.recheckOnInput);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopConfigListener?.();
     this.removeEventListener('input', this.recheckOnInput);
   }
 
@@ -148,7 +145,8 @@ export abstract class AuthFormElement extends LitElement {
   private readonly recheckOnInput = (event: Event): void => {
     const input = event.target;
     if (!(input instanceof HTMLInputElement) || !input.form || !Object.keys(this.fieldErrors).length) return;
-    const now = this.checkCurrentForm(new FormData(input.form));
+    const data = new FormData(input.form);
+    const now = this.inOwnLocale(() => this.checkCurrentForm(data));
     const kept: FieldErrors = {};
     for (const [name, problem] of Object.entries(this.fieldErrors)) {
       // '' marks a field a server error pointed at: it stays until that field is edited.
@@ -218,7 +216,7 @@ export abstract class AuthFormElement extends LitElement {
     if (this.busy) return false;
     this.error = null;
     this.status = '';
-    this.fieldErrors = check();
+    this.fieldErrors = this.inOwnLocale(check);
     if (Object.keys(this.fieldErrors).length) {
       await this.updateComplete;
       this.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
@@ -380,11 +378,12 @@ export abstract class AuthFormElement extends LitElement {
   /** The configuration warning, the form-level error and the success status, with their links. */
   protected renderMessages(): TemplateResult {
     const { missing } = this.error ? { missing: [] } : this.resolveOwnConfig();
-    const text = this.error?.message ?? (missing.length ? message('config.missing', { fields: missing.join(', ') }) : '');
+    // Worded now, not when they happened, so that a change of language reaches them.
+    const text = this.error ? word(this.error.text ?? this.error.message) : missing.length ? message('config.missing', { fields: missing.join(', ') }) : '';
     const links = this.helpLinks();
     return html`
       ${text ? html`<p part="error" role="alert" id=${this.idFor('alert')}>${text}</p>` : nothing}
-      <p part="status" role="status">${this.status}</p>
+      <p part="status" role="status">${word(this.status)}</p>
       ${links.map((link) => html`<a part="secondary" href=${link.href}>${link.text}</a>`)}
     `;
   }

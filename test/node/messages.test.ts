@@ -84,11 +84,14 @@ test('every error code has a message', () => {
   assert.deepEqual(without, []);
 });
 
-test('placeholders are words in braces, and messages are trimmed sentences', () => {
+test('placeholders are words in braces (or plurals), and messages are trimmed sentences', () => {
   for (const [key, text] of catalogue()) {
     // The checklist's " (met)" is appended to a label, so it starts with its space.
     if (!key.startsWith('checklist.')) assert.equal(text, text.trim(), `${key} has outer spaces`);
-    for (const match of text.matchAll(/\{([^}]*)\}/g)) assert.match(match[1], /^\w+$/, `${key}: placeholder {${match[1]}}`);
+    // `{n, plural, one {…} other {…}}`: branches of words (and `#`), always with `other`.
+    const plural = /\{\w+, plural,((?:\s*=?\w+ \{[^{}]*\})+)\s*\}/g;
+    for (const match of text.matchAll(plural)) assert.match(match[1], /\bother \{/, `${key}: a plural without "other"`);
+    for (const match of text.replace(plural, '').matchAll(/\{([^}]*)\}/g)) assert.match(match[1], /^\w+$/, `${key}: placeholder {${match[1]}}`);
   }
 });
 

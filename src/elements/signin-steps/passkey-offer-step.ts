@@ -62,10 +62,13 @@ const creationText: Partial<Record<AuthError['code'], MessageKey>> = {
   'passkey-not-enabled': 'passkey.create.not-enabled',
 };
 
-/** Creates a passkey for the signed-in user; throws an AuthError worded for creating one. */
-async function createPasskey(config: CognitoConfig): Promise<void> {
+/**
+ * Creates a passkey for the signed-in user and resolves to its credential id; throws an AuthError
+ * worded for creating one (also for <auth-passkeys>' "Add a passkey").
+ */
+export async function createPasskey(config: CognitoConfig): Promise<{ id: string }> {
   try {
-    await cognito.registerPasskey(config);
+    return await cognito.registerPasskey(config);
   } catch (err) {
     const key = err instanceof AuthError ? creationText[err.code] : undefined;
     if (!key) throw err;

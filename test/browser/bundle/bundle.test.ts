@@ -119,6 +119,27 @@ describe('dist/cognito-auth-elements.js', () => {
     expect(win.cspViolations.map((v) => v.directive)).to.deep.equal(['script-src-elem']);
   });
 
+  it('defines <auth-passkeys> on demand from a chunk beside itself, only once the tag is on the page, under the CSP', async () => {
+    const { url, poolId, clientId } = localPool();
+    const query = new URLSearchParams({ endpoint: url, userPoolId: poolId, clientId });
+    const win = await loadFrame((frame) => {
+      frame.src = `/test/browser/bundle/page.html?${query}`;
+      frames.push(frame);
+    });
+    const chunkLoads = () =>
+      win.performance.getEntriesByType('resource').filter((entry) => /\/dist\/cognito-auth-elements-auth-passkeys-[\w-]+\.js$/.test(entry.name));
+    expect(win.customElements.get('auth-passkeys')).to.equal(undefined);
+    expect(chunkLoads()).to.have.lengthOf(0);
+    const el = win.document.createElement('auth-passkeys');
+    el.setAttribute('signin-url', 'signin.html');
+    win.document.querySelector('main')!.append(el);
+    await win.customElements.whenDefined('auth-passkeys');
+    expect(chunkLoads()).to.have.lengthOf(1);
+    // Upgraded in place: nobody is signed in, so it says so with the link.
+    await waitUntil(() => el.querySelector('a[href$="signin.html"]'), 'the element never rendered');
+    expect(win.cspViolations).to.deep.equal([]);
+  });
+
   it('defines each tag once when the file is included twice', async () => {
     const { url, poolId, clientId } = localPool();
     const query = new URLSearchParams({ endpoint: url, userPoolId: poolId, clientId });

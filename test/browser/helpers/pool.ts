@@ -20,7 +20,7 @@ export interface LocalPoolInfo {
 export interface PoolMessage {
   to: string;
   channel: 'email' | 'sms';
-  kind: 'sign-up' | 'forgot-password' | 'sms-mfa' | 'email-mfa' | 'sign-in-code' | 'temporary-password' | 'verify-attribute';
+  kind: 'sign-up' | 'forgot-password' | 'sms-mfa' | 'email-mfa' | 'sign-in-code' | 'temporary-password';
   code: string;
   sentAt: string;
 }

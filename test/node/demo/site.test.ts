@@ -50,6 +50,9 @@ describe('the demo site', () => {
         userPoolClientId: 'localpoolclient0000000000',
         region: 'us-east-1',
         endpoint: demo.poolUrl,
+        // The hosted UI's domain is the pool too (swapped with the endpoint), and its /logout returns to signin.html.
+        domain: demo.poolUrl,
+        redirectSignOut: 'signin.html',
         appName: 'Wild Rydes',
       },
       api: { invokeUrl: '' },

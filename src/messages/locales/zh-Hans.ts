@@ -1,0 +1,5 @@
+import type { Catalogue } from '../locale.js';
+
+const texts: Catalogue = {};
+
+export default texts;
