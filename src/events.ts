@@ -1,7 +1,7 @@
 // Every event our elements fire: names, detail types, and the global event-map typing that makes
 // `document.addEventListener('auth-signed-in', e => e.detail.username)` typed for TypeScript users.
 import type { AuthErrorCode } from './cognito/cognito-errors.js';
-import type { CodeDelivery } from './cognito/types.js';
+import type { CodeDelivery, MfaFactor } from './cognito/types.js';
 
 /** Which element's job an event is about. */
 export type AuthFlow =
@@ -18,7 +18,9 @@ export type AuthFlow =
   | 'change-password'
   | 'delete-account'
   | 'devices'
-  | 'passkeys';
+  | 'passkeys'
+  | 'profile'
+  | 'mfa-settings';
 
 export interface AuthEventDetails {
   /** A user was registered; a code went to `delivery` unless `confirmed`. */
@@ -55,6 +57,13 @@ export interface AuthEventDetails {
   'auth-passkey-added': { id: string; name: string };
   /** One of the signed-in user's passkeys was removed from the account (<auth-passkeys>). */
   'auth-passkey-removed': { id: string; name: string };
+  /**
+   * The signed-in user changed their attributes (<auth-profile>): the names in place now, and
+   * those (email, phone_number) waiting for their code, which keep the old value until then.
+   */
+  'auth-attributes-updated': { username: string; attributes: string[]; pending: string[] };
+  /** The signed-in user's MFA changed (<auth-mfa-settings>): which factor and how, and the settings now. */
+  'auth-mfa-changed': { username: string; factor: MfaFactor; change: 'added' | 'removed' | 'preferred'; enabled: MfaFactor[]; preferred: MfaFactor | null };
   /** Something failed; `code` is stable, `message` is for people. */
   'auth-error': { flow: AuthFlow; code: AuthErrorCode; message: string };
 }
@@ -73,6 +82,8 @@ export type AuthAccountDeletedEvent = CustomEvent<AuthEventDetails['auth-account
 export type AuthDeviceChangedEvent = CustomEvent<AuthEventDetails['auth-device-changed']>;
 export type AuthPasskeyAddedEvent = CustomEvent<AuthEventDetails['auth-passkey-added']>;
 export type AuthPasskeyRemovedEvent = CustomEvent<AuthEventDetails['auth-passkey-removed']>;
+export type AuthAttributesUpdatedEvent = CustomEvent<AuthEventDetails['auth-attributes-updated']>;
+export type AuthMfaChangedEvent = CustomEvent<AuthEventDetails['auth-mfa-changed']>;
 export type AuthErrorEvent = CustomEvent<AuthEventDetails['auth-error']>;
 
 declare global {
@@ -90,6 +101,8 @@ declare global {
     'auth-device-changed': AuthDeviceChangedEvent;
     'auth-passkey-added': AuthPasskeyAddedEvent;
     'auth-passkey-removed': AuthPasskeyRemovedEvent;
+    'auth-attributes-updated': AuthAttributesUpdatedEvent;
+    'auth-mfa-changed': AuthMfaChangedEvent;
     'auth-error': AuthErrorEvent;
   }
 }

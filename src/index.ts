@@ -13,10 +13,14 @@ export { AuthUser } from './elements/auth-user.js';
 export { AuthGate } from './elements/auth-gate.js';
 export type { AuthHostedSignin } from './elements/auth-hosted-signin.js';
 export type { AuthPasskeys } from './elements/auth-passkeys.js';
+export type { AuthProfile } from './elements/auth-profile.js';
+export type { AuthMfaSettings } from './elements/auth-mfa-settings.js';
 export * from './api.js';
 
 // Elements most pages do not show: each loads the first time its tag is in the document.
 defineOnDemand({
+  'auth-profile': () => import('./elements/auth-profile.js'),
+  'auth-mfa-settings': () => import('./elements/auth-mfa-settings.js'),
   'auth-passkeys': () => import('./elements/auth-passkeys.js'),
   'auth-hosted-signin': () => import('./elements/auth-hosted-signin.js'),
 });

@@ -5,6 +5,7 @@
 import { AuthError } from './cognito-errors.js';
 import { confirmForgotPassword, forgotPassword } from './password.js';
 import type * as HostedUi from './hosted-ui/hosted-ui.js';
+import type * as MfaPreference from './mfa-preference.js';
 import type * as Passkeys from './passkeys.js';
 import { freshTokens, secondsUntilRenewal } from './refresh.js';
 import { toSessionUser } from './session-user.js';
@@ -15,6 +16,7 @@ import { confirmSignUp, resendSignUpCode, signUp } from './sign-up.js';
 import { prepareEphemeralWhenIdle } from './srp/ephemeral.js';
 import { readTokens } from './token-storage.js';
 import type { CognitoConfig, SessionUser } from './types.js';
+import type * as UserAttributes from './user-attributes.js';
 import type * as UserAuth from './user-auth.js';
 import { toUsername } from './username.js';
 
@@ -25,6 +27,9 @@ export { AuthError };
 // password, the default, does not download them.
 const userAuth = () => import('./user-auth.js');
 const passkeys = () => import('./passkeys.js');
+// The account page's: the user's own attributes and MFA settings.
+const userAttributes = () => import('./user-attributes.js');
+const mfaPreference = () => import('./mfa-preference.js');
 const hostedUi = () => import('./hosted-ui/hosted-ui.js');
 
 /** `name` of a module loaded on first use, as a function of the same signature. */
@@ -72,6 +77,15 @@ export const cognito = {
   registerPasskey: onDemand<typeof Passkeys, 'registerPasskey'>(passkeys, 'registerPasskey'),
   listPasskeys: onDemand<typeof Passkeys, 'listPasskeys'>(passkeys, 'listPasskeys'),
   deletePasskey: onDemand<typeof Passkeys, 'deletePasskey'>(passkeys, 'deletePasskey'),
+
+  // The signed-in user's attributes (a new email or phone number verified with a code) and MFA.
+  getUserDetails: onDemand<typeof UserAttributes, 'getUserDetails'>(userAttributes, 'getUserDetails'),
+  updateUserAttributes: onDemand<typeof UserAttributes, 'updateUserAttributes'>(userAttributes, 'updateUserAttributes'),
+  sendAttributeCode: onDemand<typeof UserAttributes, 'sendAttributeCode'>(userAttributes, 'sendAttributeCode'),
+  verifyUserAttribute: onDemand<typeof UserAttributes, 'verifyUserAttribute'>(userAttributes, 'verifyUserAttribute'),
+  setMfaPreference: onDemand<typeof MfaPreference, 'setMfaPreference'>(mfaPreference, 'setMfaPreference'),
+  startTotpSetup: onDemand<typeof MfaPreference, 'startTotpSetup'>(mfaPreference, 'startTotpSetup'),
+  finishTotpSetup: onDemand<typeof MfaPreference, 'finishTotpSetup'>(mfaPreference, 'finishTotpSetup'),
 
   // Sign-in at the hosted UI (OAuth 2.0 authorization code with PKCE): the URL to go to, and the callback's exchange.
   startHostedSignIn: onDemand<typeof HostedUi, 'startHostedSignIn'>(hostedUi, 'startHostedSignIn'),

@@ -24,6 +24,12 @@ export interface Operations {
   CompleteWebAuthnRegistration: Record<string, never>;
   ListWebAuthnCredentials: { Credentials?: WebAuthnCredentialDescription[]; NextToken?: string };
   DeleteWebAuthnCredential: Record<string, never>;
+  GetUser: { Username?: string; UserAttributes?: { Name?: string; Value?: string }[]; UserMFASettingList?: string[]; PreferredMfaSetting?: string };
+  UpdateUserAttributes: { CodeDeliveryDetailsList?: DeliveryDetails[] };
+  DeleteUserAttributes: Record<string, never>;
+  GetUserAttributeVerificationCode: { CodeDeliveryDetails?: DeliveryDetails };
+  VerifyUserAttribute: Record<string, never>;
+  SetUserMFAPreference: Record<string, never>;
 }
 
 /** One passkey in ListWebAuthnCredentials. */

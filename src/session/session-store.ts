@@ -91,7 +91,9 @@ const maxTimerMs = 2 ** 31 - 1;
 function sameUser(a: SessionUser | null, b: SessionUser | null): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
-  return a.sub === b.sub && a.username === b.username && a.expiresAt === b.expiresAt;
+  // Renewed within the same second after a profile change, the tokens expire as before but
+  // carry the new name or email: a change too.
+  return a.sub === b.sub && a.username === b.username && a.expiresAt === b.expiresAt && JSON.stringify(a.claims) === JSON.stringify(b.claims);
 }
 
 function createSessionStore(): SessionStore {

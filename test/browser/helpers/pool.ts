@@ -20,7 +20,7 @@ export interface LocalPoolInfo {
 export interface PoolMessage {
   to: string;
   channel: 'email' | 'sms';
-  kind: 'sign-up' | 'forgot-password' | 'sms-mfa' | 'email-mfa' | 'sign-in-code' | 'temporary-password';
+  kind: 'sign-up' | 'forgot-password' | 'sms-mfa' | 'email-mfa' | 'sign-in-code' | 'temporary-password' | 'verify-attribute';
   code: string;
   sentAt: string;
 }
