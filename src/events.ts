@@ -19,6 +19,7 @@ export type AuthFlow =
   | 'delete-account'
   | 'devices'
   | 'passkeys'
+  | 'account'
   | 'profile'
   | 'mfa-settings';
 

@@ -13,6 +13,7 @@ export { AuthUser } from './elements/auth-user.js';
 export { AuthGate } from './elements/auth-gate.js';
 export type { AuthHostedSignin } from './elements/auth-hosted-signin.js';
 export type { AuthPasskeys } from './elements/auth-passkeys.js';
+export type { AuthAccount } from './elements/auth-account.js';
 export type { AuthProfile } from './elements/auth-profile.js';
 export type { AuthMfaSettings } from './elements/auth-mfa-settings.js';
 export * from './api.js';
@@ -22,5 +23,6 @@ defineOnDemand({
   'auth-profile': () => import('./elements/auth-profile.js'),
   'auth-mfa-settings': () => import('./elements/auth-mfa-settings.js'),
   'auth-passkeys': () => import('./elements/auth-passkeys.js'),
+  'auth-account': () => import('./elements/auth-account.js'),
   'auth-hosted-signin': () => import('./elements/auth-hosted-signin.js'),
 });

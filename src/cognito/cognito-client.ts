@@ -6,6 +6,7 @@ import { AuthError } from './cognito-errors.js';
 import { confirmForgotPassword, forgotPassword } from './password.js';
 import type * as HostedUi from './hosted-ui/hosted-ui.js';
 import type * as MfaPreference from './mfa-preference.js';
+import type * as AuthFactors from './auth-factors.js';
 import type * as Passkeys from './passkeys.js';
 import { freshTokens, secondsUntilRenewal } from './refresh.js';
 import { toSessionUser } from './session-user.js';
@@ -27,6 +28,8 @@ export { AuthError };
 // password, the default, does not download them.
 const userAuth = () => import('./user-auth.js');
 const passkeys = () => import('./passkeys.js');
+// What the user can sign in with: read by the account page only.
+const authFactors = () => import('./auth-factors.js');
 // The account page's: the user's own attributes and MFA settings.
 const userAttributes = () => import('./user-attributes.js');
 const mfaPreference = () => import('./mfa-preference.js');
@@ -77,6 +80,8 @@ export const cognito = {
   registerPasskey: onDemand<typeof Passkeys, 'registerPasskey'>(passkeys, 'registerPasskey'),
   listPasskeys: onDemand<typeof Passkeys, 'listPasskeys'>(passkeys, 'listPasskeys'),
   deletePasskey: onDemand<typeof Passkeys, 'deletePasskey'>(passkeys, 'deletePasskey'),
+  /** The signed-in user's configured sign-in factors and MFA (GetUserAuthFactors). */
+  getUserAuthFactors: onDemand<typeof AuthFactors, 'getUserAuthFactors'>(authFactors, 'getUserAuthFactors'),
 
   // The signed-in user's attributes (a new email or phone number verified with a code) and MFA.
   getUserDetails: onDemand<typeof UserAttributes, 'getUserDetails'>(userAttributes, 'getUserDetails'),

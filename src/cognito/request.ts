@@ -24,6 +24,7 @@ export interface Operations {
   CompleteWebAuthnRegistration: Record<string, never>;
   ListWebAuthnCredentials: { Credentials?: WebAuthnCredentialDescription[]; NextToken?: string };
   DeleteWebAuthnCredential: Record<string, never>;
+  GetUserAuthFactors: { ConfiguredUserAuthFactors?: string[]; UserMFASettingList?: string[]; PreferredMfaSetting?: string };
   GetUser: { Username?: string; UserAttributes?: { Name?: string; Value?: string }[]; UserMFASettingList?: string[]; PreferredMfaSetting?: string };
   UpdateUserAttributes: { CodeDeliveryDetailsList?: DeliveryDetails[] };
   DeleteUserAttributes: Record<string, never>;

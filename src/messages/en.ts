@@ -159,7 +159,6 @@ export const en = {
   'passkeys.kind-via': '{kind} ({via})',
   'passkeys.kind.platform': 'Built into a device',
   'passkeys.kind.cross-platform': 'Security key or phone',
-  'passkeys.transport.internal': 'built in',
   'passkeys.transport.hybrid': 'phone nearby',
   'passkeys.transport.usb': 'USB',
   'passkeys.transport.nfc': 'NFC',
@@ -175,6 +174,14 @@ export const en = {
   'passkeys.keep': 'Keep it',
   'passkeys.removing': 'Removing…',
   'passkeys.removed': 'Passkey removed: {name}.',
+
+  // <auth-account>
+  'account-page.signed-out': 'Sign in to see and change your account.',
+  'account-page.loading': 'Loading your account…',
+  'account-page.jump-label': 'Account sections',
+  'account-page.section.profile': 'Your details',
+  'account-page.section.mfa': 'Two-step verification',
+  'account-page.section.passkeys': 'Passkeys',
   'signin.no-method': 'This account cannot sign in here in any of the ways this site offers. Contact the site owner.',
   'signin.totp-setup.intro': 'This account needs an authenticator app (such as Google Authenticator, Microsoft Authenticator or 1Password) for signing in.',
   'signin.totp-setup.step-scan': 'Scan this QR code with the app, or enter the key below by hand.',
