@@ -51,9 +51,17 @@ export function renderLogin(pool: Pool, req: IncomingMessage, res: ServerRespons
         autocomplete: 'username',
         value: view.username ?? request.loginHint,
         error: view.usernameError,
-        autofocus: true,
+        // After a refused password the email stays, so the password is what to type next.
+        autofocus: !view.username || view.usernameError !== undefined,
       })}
-      ${field({ name: 'password', label: 'Password', type: 'password', autocomplete: 'current-password', error: view.passwordError })}
+      ${field({
+        name: 'password',
+        label: 'Password',
+        type: 'password',
+        autocomplete: 'current-password',
+        error: view.passwordError,
+        autofocus: Boolean(view.username) && view.usernameError === undefined,
+      })}
       <button type="submit">Sign in</button>
     </form>
     <p class="links"><a href="/forgotPassword?${params.toString()}">Forgot your password?</a> <a href="/signup?${params.toString()}">Create an account</a></p>

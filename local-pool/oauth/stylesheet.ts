@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 
 const CSS = `
 :root { color-scheme: light dark; font-family: system-ui, sans-serif; line-height: 1.5; }
-body { margin: 0; background: Canvas; color: CanvasText; }
+body { margin: 0; padding: 0 0.75rem; background: Canvas; color: CanvasText; }
 main { max-width: 24rem; margin: 2rem auto; padding: 1.5rem; border: 1px solid GrayText; border-radius: 0.5rem; }
 h1 { font-size: 1.4rem; margin-top: 0; }
 label { display: block; font-weight: 600; margin-top: 1rem; }
