@@ -200,6 +200,18 @@ describe('hosted UI: sign-in against the local pool', () => {
     expect(navigations).to.deep.equal([testPage]);
   });
 
+  it('keeps the session as every other: refreshed with its refresh token, read by the store on the next page', async () => {
+    const { email, password } = await createConfirmedUser(uniqueEmail('refresh'), undefined, hostedConfig());
+    const { config, callback } = await signInAtHostedUi([{ username: email, password }]);
+    await arriveAt(callback);
+    const before = readTokens(config)!;
+    const renewed = await cognito.getTokens(config, { force: true });
+    expect(renewed?.accessToken).to.be.a('string').and.not.equal(before.accessToken);
+    expect(claimsOf(renewed!.idToken).email).to.equal(email);
+    expect(readTokens(config)!.refreshToken).to.equal(before.refreshToken);
+    expect((await cognito.currentUser(config))?.email).to.equal(email);
+  });
+
   it('signs in through the Google stand-in, with identities in the ID token', async () => {
     const email = uniqueEmail('google');
     const { config, start, callback } = await signInAtHostedUi([{ email, name: 'Ada Google' }], { provider: 'Google' });
