@@ -329,7 +329,7 @@ function createSessionStore(): SessionStore {
       const leave = () => {
         forgetHostedSession(config);
         if (logout) navigation.leave(logout);
-        else if (hosted) reportOnce('warn', 'cognito-auth-elements: the hosted UI session was not ended: set redirectSignOut (a sign-out URL of the app client).');
+        else if (hosted) reportOnce('warn', 'cognito-auth-elements: the hosted UI session stays: set redirectSignOut (a sign-out URL of the client).');
       };
       const outcome = cognito.signOut(config, { global });
       if (!global) {
