@@ -19,7 +19,7 @@ export const signinStyles = css`
 
   :where(:is(auth-signin, auth-mfa-settings) [data-auth-steps]) {
     margin: 0;
-    padding-left: 1.25em;
+    padding-inline-start: 1.25em;
   }
 
   :where(:is(auth-signin, auth-mfa-settings) [data-auth-secret]) {

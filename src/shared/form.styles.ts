@@ -6,7 +6,9 @@
 import { css, unsafeCSS } from 'lit';
 
 /** Every tag of the library that renders parts into the light DOM (the forms and the sign-out button). */
-const tags = unsafeCSS('auth-hosted-signin, auth-register, auth-verify, auth-signin, auth-forgot-password, auth-signout, auth-passkeys, auth-profile, auth-mfa-settings');
+const tags = unsafeCSS(
+  'auth-hosted-signin, auth-register, auth-verify, auth-signin, auth-forgot-password, auth-signout, auth-passkeys, auth-profile, auth-mfa-settings',
+);
 /** The forms. (<auth-user> and <auth-gate> style themselves in their shadow roots.) */
 const formTags = unsafeCSS('auth-hosted-signin, auth-register, auth-verify, auth-signin, auth-forgot-password, auth-passkeys, auth-profile, auth-mfa-settings');
 
@@ -145,7 +147,7 @@ export const formStyles = css`
     cursor: pointer;
   }
 
-  /* The show-password button sits under its input's right edge, out of the way of the hint. */
+  /* The show-password button sits under its input's end edge (right, or left in right-to-left text), out of the way of the hint. */
   :where(:is(${tags}) [part~='reveal']) {
     justify-self: end;
   }
@@ -164,7 +166,7 @@ export const formStyles = css`
 
   :where(:is(${tags}) [part~='error'][role='alert']) {
     padding: 0.625rem 0.75rem;
-    border-left: 3px solid var(--auth-error, color-mix(in srgb, #d3261b 65%, currentColor));
+    border-inline-start: 3px solid var(--auth-error, color-mix(in srgb, #d3261b 65%, currentColor));
     background-color: color-mix(in srgb, var(--auth-error, color-mix(in srgb, #d3261b 65%, currentColor)) 8%, transparent);
     border-radius: 0 var(--auth-radius, 0.5rem) var(--auth-radius, 0.5rem) 0;
   }
@@ -173,7 +175,7 @@ export const formStyles = css`
     margin: 0;
     padding: 0.625rem 0.75rem;
     color: inherit;
-    border-left: 3px solid var(--auth-success, color-mix(in srgb, #1f9d4c 70%, currentColor));
+    border-inline-start: 3px solid var(--auth-success, color-mix(in srgb, #1f9d4c 70%, currentColor));
     background-color: color-mix(in srgb, var(--auth-success, color-mix(in srgb, #1f9d4c 70%, currentColor)) 10%, transparent);
     border-radius: 0 var(--auth-radius, 0.5rem) var(--auth-radius, 0.5rem) 0;
   }
