@@ -46,6 +46,7 @@ export const passkeysStyles = css`
     flex-wrap: wrap;
     gap: 0.5rem 1.25rem;
     align-items: center;
+    margin-top: 0.5rem;
   }
 
   :where(auth-passkeys [part~='confirm'] > p) {

@@ -83,6 +83,26 @@ try {
     await page.waitForSelector('#ride-result .result-title');
     await shoot(page, 'ride', width);
 
+    // The account page: its sections, then a passkey added (Chromium's virtual authenticator) and
+    // its removal being confirmed.
+    await open('account.html');
+    await page.waitForSelector('auth-passkeys [data-empty], auth-passkeys [part~="item"]', { visible: true, timeout: 10_000 });
+    await shoot(page, 'account', width);
+    const cdp = await page.createCDPSession();
+    await cdp.send('WebAuthn.enable', { enableUI: false });
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
+    });
+    await page.click('auth-passkeys [part~="submit"]');
+    await page.waitForSelector('auth-passkeys [part~="item"]', { visible: true, timeout: 10_000 });
+    await shoot(page, 'account-passkey-added', width);
+    await page.click('auth-passkeys [data-remove]');
+    await page.waitForSelector('auth-passkeys [data-confirm]', { visible: true });
+    await shoot(page, 'account-passkey-confirm', width);
+    await page.click('auth-passkeys [data-confirm]');
+    await page.waitForSelector('auth-passkeys [data-empty]', { visible: true });
+    await cdp.detach();
+
     // Signed in, the sign-in and register pages say so instead of showing their forms.
     await open('signin.html');
     await page.waitForFunction(() => /already signed in/.test(document.querySelector('auth-signin [part~="status"]')?.textContent ?? ''));
