@@ -7,7 +7,17 @@ import '../../../src/elements/auth-account.js';
 import { message } from '../../../src/messages/message.js';
 import { sessionStore } from '../../../src/session/session-store.js';
 import { settled } from '../helpers/form.js';
-import { clearStoredSessions, createConfirmedUser, hasLocalPool, poolConfig, strongPassword, uniqueEmail, type PoolName } from '../helpers/pool.js';
+import {
+  clearFaults,
+  clearStoredSessions,
+  createConfirmedUser,
+  hasLocalPool,
+  injectFault,
+  poolConfig,
+  strongPassword,
+  uniqueEmail,
+  type PoolName,
+} from '../helpers/pool.js';
 import { expectStep } from '../helpers/user-auth.js';
 
 const attributes = (pool: PoolName) => {
@@ -69,6 +79,20 @@ describe('<auth-account>', function () {
     await waitUntil(() => !sectionKeys(el).includes('passkeys'), 'the passkeys section stayed', { timeout: 10_000 });
     expect(el.querySelector('nav[part~="jump"] a[href*="passkeys"]') === null).to.equal(true);
     await expect(el).to.be.accessible();
+  });
+
+  it('shows every section when the factors cannot be read, and says so', async () => {
+    await signedInUser();
+    await injectFault({ operation: 'GetUserAuthFactors', kind: 'http-500' }, 'userAuth');
+    try {
+      const el = await account();
+      await sections(el);
+      expect(sectionKeys(el)).to.deep.equal(['profile', 'mfa', 'passkeys']);
+      expect(el.querySelector('[part~="error"][role="alert"]') !== null).to.equal(true);
+      await expect(el).to.be.accessible();
+    } finally {
+      await clearFaults('userAuth');
+    }
   });
 
   it('shows only the sections asked for', async () => {
