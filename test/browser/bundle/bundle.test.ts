@@ -140,6 +140,44 @@ describe('dist/cognito-auth-elements.js', () => {
     expect(win.cspViolations).to.deep.equal([]);
   });
 
+  it('loads a locale from beside itself when the page switches to French, and renders every form in it, under the CSP', async () => {
+    const { url, poolId, clientId } = localPool();
+    const query = new URLSearchParams({ endpoint: url, userPoolId: poolId, clientId });
+    const win = await loadFrame((frame) => {
+      frame.src = `/test/browser/bundle/page.html?${query}`;
+      frames.push(frame);
+    });
+    const localeLoads = () => win.performance.getEntriesByType('resource').filter((entry) => /\/dist\/cognito-auth-elements-fr\.js$/.test(entry.name));
+    const signin = win.document.querySelector('auth-signin')!;
+    await waitUntil(() => parts(signin).submit, 'the sign-in form never rendered');
+    expect(parts(signin).submit.textContent!.trim()).to.equal('Sign in');
+    expect(localeLoads()).to.have.lengthOf(0);
+    // English is inside the file; French comes the first time a lang asks for it.
+    win.document.documentElement.lang = 'fr';
+    await waitUntil(() => parts(signin).submit.textContent!.trim() === 'Se connecter', 'the sign-in form never spoke French', { timeout: 5000 });
+    expect(parts(win.document.querySelector('auth-register')!).submit.textContent!.trim()).to.equal('Créer un compte');
+    expect(localeLoads()).to.have.lengthOf(1);
+    expect(win.cspViolations).to.deep.equal([]);
+  });
+
+  it('walks register → verify → sign in on a page in French (<html lang="fr">, the one script tag), with no English shown', async () => {
+    const { url, poolId, clientId } = localPool();
+    const query = new URLSearchParams({ endpoint: url, userPoolId: poolId, clientId });
+    const win = await loadFrame((frame) => {
+      frame.src = `/test/browser/bundle/french.html?${query}`;
+      frames.push(frame);
+    });
+    const signin = win.document.querySelector('auth-signin')!;
+    await waitUntil(() => parts(signin).submit?.textContent!.trim() === 'Se connecter', 'the sign-in form never spoke French', { timeout: 5000 });
+    // A French error from a request: the email of nobody, with a password.
+    fill(signin, { username: uniqueEmail('nobody'), password: strongPassword });
+    parts(signin).submit.click();
+    await waitUntil(() => parts(signin).alert, 'no error shown', { timeout: 5000 });
+    expect(parts(signin).alert!.textContent).to.match(/E-mail ou mot de passe incorrect/);
+    await walk(win);
+    expect(win.cspViolations).to.deep.equal([]);
+  });
+
   it('defines each tag once when the file is included twice', async () => {
     const { url, poolId, clientId } = localPool();
     const query = new URLSearchParams({ endpoint: url, userPoolId: poolId, clientId });
