@@ -162,11 +162,8 @@ const texts: Catalogue = {
   'account-page.loading': 'Chargement de votre compte…',
   'account-page.jump-label': 'Sections du compte',
   'account-page.section.profile': 'Vos informations',
-  'account-page.section.password': 'Mot de passe',
   'account-page.section.mfa': 'Validation en deux étapes',
   'account-page.section.passkeys': 'Clés d’accès',
-  'account-page.section.devices': 'Appareils connectés',
-  'account-page.section.delete': 'Supprimer votre compte',
   'signin.no-method': 'Ce compte ne peut se connecter ici d’aucune des façons proposées par ce site. Contactez le responsable du site.',
   'signin.totp-setup.intro':
     'Ce compte a besoin d’une application d’authentification (comme Google Authenticator, Microsoft Authenticator ou 1Password) pour se connecter.',
