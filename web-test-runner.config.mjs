@@ -50,7 +50,13 @@ async function startPools(pageOrigin) {
   pools.userAuth = await startLocalPool({ ...common, firstAuthFactors, mfaFactors: ['TOTP', 'SMS', 'EMAIL'], poolId: 'us-east-1_LocalUserAuth' });
   pools.emailMfa = await startLocalPool({ ...common, firstAuthFactors, mfa: 'ON', mfaFactors: ['EMAIL'], poolId: 'us-east-1_LocalEmailMfa' });
   // Every MFA factor, optional: a user with several on and none preferred is asked to choose (SELECT_MFA_TYPE).
-  pools.mfaChoice = await startLocalPool({ ...common, firstAuthFactors, mfa: 'OPTIONAL', mfaFactors: ['TOTP', 'SMS', 'EMAIL'], poolId: 'us-east-1_LocalMfaChoice' });
+  pools.mfaChoice = await startLocalPool({
+    ...common,
+    firstAuthFactors,
+    mfa: 'OPTIONAL',
+    mfaFactors: ['TOTP', 'SMS', 'EMAIL'],
+    poolId: 'us-east-1_LocalMfaChoice',
+  });
   // The hosted UI: the tests' page registered as callback and sign-out URL, and stand-ins for three social providers.
   pools.hostedUi = await startLocalPool({
     ...common,
@@ -65,6 +71,10 @@ async function startPools(pageOrigin) {
     explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
     poolId: 'us-east-1_LocalClassic',
   });
+  // Device tracking, for <auth-devices> and the sign-in's ConfirmDevice and DEVICE_SRP_AUTH: every
+  // confirmed device remembered, or remembered once the user chooses.
+  pools.devices = await startLocalPool({ ...common, deviceTracking: 'always', poolId: 'us-east-1_LocalDevices' });
+  pools.devicesOptIn = await startLocalPool({ ...common, deviceTracking: 'user-opt-in', poolId: 'us-east-1_LocalDevOptIn' });
   // Passkeys accepted from another origin only, so the tests' page sees the pool refuse its origin.
   pools.passkeyOrigins = await startLocalPool({ ...common, firstAuthFactors, webauthnOrigins: ['http://localhost:1'], poolId: 'us-east-1_LocalPasskeyOrigin' });
 }
@@ -154,7 +164,7 @@ export default {
 <html>
   <head><meta charset="utf-8"></head>
   <body>
-    <script>window.__localPool = ${JSON.stringify(address(pools.default))}; window.__localPools = ${JSON.stringify({ mfa: address(pools.mfa), attributes: address(pools.attributes), rotation: address(pools.rotation), userAuth: address(pools.userAuth), emailMfa: address(pools.emailMfa), mfaChoice: address(pools.mfaChoice), passkeyOrigins: address(pools.passkeyOrigins), classic: address(pools.classic), hostedUi: address(pools.hostedUi) })};</script>
+    <script>window.__localPool = ${JSON.stringify(address(pools.default))}; window.__localPools = ${JSON.stringify({ mfa: address(pools.mfa), attributes: address(pools.attributes), rotation: address(pools.rotation), userAuth: address(pools.userAuth), emailMfa: address(pools.emailMfa), mfaChoice: address(pools.mfaChoice), devices: address(pools.devices), devicesOptIn: address(pools.devicesOptIn), passkeyOrigins: address(pools.passkeyOrigins), classic: address(pools.classic), hostedUi: address(pools.hostedUi) })};</script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,

@@ -13,6 +13,9 @@ export { AuthUser } from './elements/auth-user.js';
 export { AuthGate } from './elements/auth-gate.js';
 export type { AuthHostedSignin } from './elements/auth-hosted-signin.js';
 export type { AuthPasskeys } from './elements/auth-passkeys.js';
+export type { AuthChangePassword } from './elements/auth-change-password.js';
+export type { AuthDeleteAccount } from './elements/auth-delete-account.js';
+export type { AuthDevices } from './elements/auth-devices.js';
 export type { AuthAccount } from './elements/auth-account.js';
 export type { AuthProfile } from './elements/auth-profile.js';
 export type { AuthMfaSettings } from './elements/auth-mfa-settings.js';
@@ -23,6 +26,9 @@ defineOnDemand({
   'auth-profile': () => import('./elements/auth-profile.js'),
   'auth-mfa-settings': () => import('./elements/auth-mfa-settings.js'),
   'auth-passkeys': () => import('./elements/auth-passkeys.js'),
+  'auth-change-password': () => import('./elements/auth-change-password.js'),
+  'auth-delete-account': () => import('./elements/auth-delete-account.js'),
+  'auth-devices': () => import('./elements/auth-devices.js'),
   'auth-account': () => import('./elements/auth-account.js'),
   'auth-hosted-signin': () => import('./elements/auth-hosted-signin.js'),
 });

@@ -7,6 +7,9 @@ import { confirmForgotPassword, forgotPassword } from './password.js';
 import type * as HostedUi from './hosted-ui/hosted-ui.js';
 import type * as MfaPreference from './mfa-preference.js';
 import type * as AuthFactors from './auth-factors.js';
+import type * as ChangePassword from './change-password.js';
+import type * as DeleteUser from './delete-user.js';
+import type * as Devices from './devices.js';
 import type * as Passkeys from './passkeys.js';
 import { freshTokens, secondsUntilRenewal } from './refresh.js';
 import { toSessionUser } from './session-user.js';
@@ -28,6 +31,10 @@ export { AuthError };
 // password, the default, does not download them.
 const userAuth = () => import('./user-auth.js');
 const passkeys = () => import('./passkeys.js');
+// The account page's operations, likewise.
+const changePasswordModule = () => import('./change-password.js');
+const deleteUserModule = () => import('./delete-user.js');
+const devices = () => import('./devices.js');
 // What the user can sign in with: read by the account page only.
 const authFactors = () => import('./auth-factors.js');
 // The account page's: the user's own attributes and MFA settings.
@@ -80,6 +87,15 @@ export const cognito = {
   registerPasskey: onDemand<typeof Passkeys, 'registerPasskey'>(passkeys, 'registerPasskey'),
   listPasskeys: onDemand<typeof Passkeys, 'listPasskeys'>(passkeys, 'listPasskeys'),
   deletePasskey: onDemand<typeof Passkeys, 'deletePasskey'>(passkeys, 'deletePasskey'),
+
+  /** ChangePassword for the signed-in user. */
+  changePassword: onDemand<typeof ChangePassword, 'changePassword'>(changePasswordModule, 'changePassword'),
+  /** DeleteUser: deletes the signed-in user's account and forgets its tokens and device keys here. */
+  deleteUser: onDemand<typeof DeleteUser, 'deleteUser'>(deleteUserModule, 'deleteUser'),
+  // The signed-in user's tracked devices (device tracking).
+  listDevices: onDemand<typeof Devices, 'listDevices'>(devices, 'listDevices'),
+  forgetDevice: onDemand<typeof Devices, 'forgetDevice'>(devices, 'forgetDevice'),
+  setDeviceRemembered: onDemand<typeof Devices, 'setDeviceRemembered'>(devices, 'setDeviceRemembered'),
   /** The signed-in user's configured sign-in factors and MFA (GetUserAuthFactors). */
   getUserAuthFactors: onDemand<typeof AuthFactors, 'getUserAuthFactors'>(authFactors, 'getUserAuthFactors'),
 

@@ -88,6 +88,12 @@ export async function nextStep(config: CognitoConfig, answer: ChallengeAnswer, c
     const claimed = context.userAuth ? claimsOf(accessToken).username : undefined;
     const username = typeof claimed === 'string' && claimed ? claimed : context.username;
     const tokens = writeTokens(config, { username, idToken, accessToken, refreshToken });
+    // Device tracking: confirm the device this sign-in created, so it is listed and can be
+    // remembered. Its failure does not undo the sign-in (the next one creates another device).
+    if (result.NewDeviceMetadata) {
+      const metadata = result.NewDeviceMetadata;
+      await import('./devices.js').then((devices) => devices.confirmNewDevice(config, username, accessToken, metadata)).catch(() => undefined);
+    }
     return { step: 'done', user: toSessionUser(tokens) };
   }
 
@@ -166,7 +172,12 @@ export async function nextStep(config: CognitoConfig, answer: ChallengeAnswer, c
       }
     }
   }
-  // CUSTOM_CHALLENGE, DEVICE_SRP_AUTH, DEVICE_PASSWORD_VERIFIER, ADMIN_NO_SRP_AUTH, a second
+  if (name === 'DEVICE_SRP_AUTH' && answered < maxAutomaticAnswers) {
+    // A remembered device proves itself in place of MFA (it named itself with DEVICE_KEY).
+    const devices = await import('./devices.js');
+    return nextStep(config, await devices.answerDeviceChallenge(config, username, session), { ...context, username }, answered + 1);
+  }
+  // CUSTOM_CHALLENGE, DEVICE_PASSWORD_VERIFIER, ADMIN_NO_SRP_AUTH, a second
   // PASSWORD_VERIFIER, the USER_AUTH challenges outside USER_AUTH, and any name Cognito adds later.
   throw unsupported(name);
 }

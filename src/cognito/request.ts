@@ -24,6 +24,12 @@ export interface Operations {
   CompleteWebAuthnRegistration: Record<string, never>;
   ListWebAuthnCredentials: { Credentials?: WebAuthnCredentialDescription[]; NextToken?: string };
   DeleteWebAuthnCredential: Record<string, never>;
+  ChangePassword: Record<string, never>;
+  DeleteUser: Record<string, never>;
+  ConfirmDevice: { UserConfirmationNecessary?: boolean };
+  ListDevices: { Devices?: DeviceDescription[]; PaginationToken?: string };
+  ForgetDevice: Record<string, never>;
+  UpdateDeviceStatus: Record<string, never>;
   GetUserAuthFactors: { ConfiguredUserAuthFactors?: string[]; UserMFASettingList?: string[]; PreferredMfaSetting?: string };
   GetUser: { Username?: string; UserAttributes?: { Name?: string; Value?: string }[]; UserMFASettingList?: string[]; PreferredMfaSetting?: string };
   UpdateUserAttributes: { CodeDeliveryDetailsList?: DeliveryDetails[] };
@@ -31,6 +37,15 @@ export interface Operations {
   GetUserAttributeVerificationCode: { CodeDeliveryDetails?: DeliveryDetails };
   VerifyUserAttribute: Record<string, never>;
   SetUserMFAPreference: Record<string, never>;
+}
+
+/** One device in ListDevices (dates in seconds since the epoch). */
+export interface DeviceDescription {
+  DeviceKey?: string;
+  DeviceAttributes?: { Name?: string; Value?: string }[];
+  DeviceCreateDate?: number;
+  DeviceLastModifiedDate?: number;
+  DeviceLastAuthenticatedDate?: number;
 }
 
 /** One passkey in ListWebAuthnCredentials. */
@@ -56,6 +71,8 @@ export interface AuthenticationResult {
   AccessToken?: string;
   RefreshToken?: string;
   ExpiresIn?: number;
+  /** With device tracking: the device this sign-in created, to be confirmed (ConfirmDevice). */
+  NewDeviceMetadata?: { DeviceKey?: string; DeviceGroupKey?: string };
 }
 
 /** InitiateAuth and RespondToAuthChallenge: tokens, or the next challenge. */

@@ -2,6 +2,7 @@
 // and the answers to the steps after the first factor. Where each of Cognito's answers leads is
 // next-step.ts; choice-based sign-in (USER_AUTH) is user-auth.ts.
 import { authError, toAuthError } from './cognito-errors.js';
+import { forgetDeviceKeys, readDeviceKeys } from './device-keys.js';
 import { verifySoftwareToken } from './mfa.js';
 import { malformed, mfaAnswer, nextStep, respond, unsupported } from './next-step.js';
 import { challengeOf, updateChallenge } from './pending-sign-in.js';
@@ -41,13 +42,24 @@ export async function answerSrp(
     secretBlock,
     now: new Date(),
   });
-  const answer = await respond(config, 'PASSWORD_VERIFIER', challenge.Session, {
+  const responses: Record<string, string> = {
     USERNAME: userId,
     PASSWORD_CLAIM_SECRET_BLOCK: secretBlock,
     TIMESTAMP: timestamp,
     PASSWORD_CLAIM_SIGNATURE: signature,
-  });
-  return { answer, userId };
+  };
+  // A device this browser confirmed for the user (device tracking) names itself, as the SDK does.
+  const deviceKey = readDeviceKeys(config, userId)?.deviceKey;
+  if (!deviceKey) return { answer: await respond(config, 'PASSWORD_VERIFIER', challenge.Session, responses), userId };
+  try {
+    return { answer: await respond(config, 'PASSWORD_VERIFIER', challenge.Session, { ...responses, DEVICE_KEY: deviceKey }), userId };
+  } catch (err) {
+    // A device forgotten elsewhere: the SDK's answer, once more without it (and its keys dropped).
+    const cause = (err as { cause?: { name?: string; message?: string } }).cause;
+    if (cause?.name !== 'ResourceNotFoundException' || !/device/i.test(cause.message ?? '')) throw err;
+    forgetDeviceKeys(config, userId);
+    return { answer: await respond(config, 'PASSWORD_VERIFIER', challenge.Session, responses), userId };
+  }
 }
 
 /** WebCrypto exists only in secure contexts; Cognito's SRP needs its SHA-256 and HMAC. */

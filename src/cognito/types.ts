@@ -104,6 +104,21 @@ export type UserAuthStep =
   | { step: 'email-code'; pending: PendingSignIn; destination: string }
   | { step: 'sms-code'; pending: PendingSignIn; destination: string };
 
+/** A device the pool tracks for the signed-in user (ListDevices). */
+export interface RememberedDevice {
+  /** Cognito's DeviceKey, for ForgetDevice and UpdateDeviceStatus. */
+  key: string;
+  /** The name it was confirmed with (`Chrome on macOS`); '' when it has none. */
+  name: string;
+  /** Remembered: it may sign in without MFA where the pool allows. */
+  remembered: boolean;
+  createdAt: Date | null;
+  /** Its last sign-in (or change, when it never signed in again). */
+  lastUsedAt: Date | null;
+  /** Whether it is the device this page runs on. */
+  current: boolean;
+}
+
 /** A passkey registered for the signed-in user (ListWebAuthnCredentials). */
 export interface Passkey {
   id: string;

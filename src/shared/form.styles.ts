@@ -7,10 +7,12 @@ import { css, unsafeCSS } from 'lit';
 
 /** Every tag of the library that renders parts into the light DOM (the forms and the sign-out button). */
 const tags = unsafeCSS(
-  'auth-hosted-signin, auth-register, auth-verify, auth-signin, auth-forgot-password, auth-signout, auth-passkeys, auth-profile, auth-mfa-settings',
+  'auth-hosted-signin, auth-register, auth-verify, auth-signin, auth-forgot-password, auth-change-password, auth-delete-account, auth-devices, auth-signout, auth-passkeys, auth-profile, auth-mfa-settings',
 );
 /** The forms. (<auth-user> and <auth-gate> style themselves in their shadow roots.) */
-const formTags = unsafeCSS('auth-hosted-signin, auth-register, auth-verify, auth-signin, auth-forgot-password, auth-passkeys, auth-profile, auth-mfa-settings');
+const formTags = unsafeCSS(
+  'auth-hosted-signin, auth-register, auth-verify, auth-signin, auth-forgot-password, auth-change-password, auth-delete-account, auth-devices, auth-passkeys, auth-profile, auth-mfa-settings',
+);
 
 // Comments inside the css`` below ship in the bundle, so the reasons for these rules are here:
 // - overflow-wrap: anywhere on every element: an email address is one word to the line breaker,

@@ -49,9 +49,10 @@ export interface PoolFault {
  * 'attributes': name required besides email; 'rotation': refresh token rotation, no grace period;
  * 'userAuth': every first factor (password, email and text codes, passkeys); 'emailMfa': MFA ON by email only;
  * 'passkeyOrigins': passkeys accepted from another origin than the tests' page; 'classic': an app
- * client without ALLOW_USER_AUTH).
+ * client without ALLOW_USER_AUTH; 'devices' / 'devicesOptIn': device tracking, always / user opt-in).
  */
-export type PoolName = 'default' | 'mfa' | 'attributes' | 'rotation' | 'userAuth' | 'emailMfa' | 'mfaChoice' | 'passkeyOrigins' | 'classic';
+export type PoolName =
+  'default' | 'mfa' | 'attributes' | 'rotation' | 'userAuth' | 'emailMfa' | 'mfaChoice' | 'passkeyOrigins' | 'classic' | 'devices' | 'devicesOptIn';
 
 declare global {
   interface Window {
