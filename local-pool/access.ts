@@ -153,7 +153,9 @@ export class Access {
       }
     }
     const origin = headers.origin;
-    if (origin !== undefined && !this.corsAllows(origin)) {
+    // The pool's own pages (the hosted UI's forms) post from its origin, whatever name it was reached by.
+    const ownOrigin = host !== undefined && origin === `http://${host}`;
+    if (origin !== undefined && !ownOrigin && !this.corsAllows(origin)) {
       throw refused(
         `The local pool answers web pages only from loopback origins (http://localhost:*, http://127.0.0.1:*, http://[::1]:*) and those allowed with --cors-origin; ` +
           `this page is at ${origin}. To allow it, start the pool with --cors-origin ${origin} (corsOrigins in startLocalPool).`,

@@ -74,11 +74,6 @@ export class HostedUi {
     if (id !== undefined) this.sessions.delete(id);
   }
 
-  /** Ends every browser session of a user (a deleted or disabled user signs in again). */
-  endSessionsOf(username: string) {
-    for (const [id, session] of this.sessions) if (session.username === username) this.sessions.delete(id);
-  }
-
   addGrant(originJti: string, grant: Grant) {
     this.grants.set(originJti, grant);
   }

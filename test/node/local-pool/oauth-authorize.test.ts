@@ -2,6 +2,7 @@
 // redirect URI (a page otherwise), prompt=none silent with the cookie and login_required without,
 // prompt=login, and /logout (registered sign-out URLs only, the cookie cleared).
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { PASSWORD, start, type LocalPool } from './helpers.js';
 import { Browser, CALLBACK, SIGNED_OUT, authorizeUrl, callback, pkce, signInForCode, token } from './oauth-browser.js';
@@ -133,6 +134,40 @@ describe('hosted UI: authorize and the browser session', () => {
     );
     assert.equal(evil.status, 400);
     assert.equal(evil.location, null);
+  });
+
+  it("the pool's own pages may post from the name the pool was reached by (--allowed-host), other sites' may not", async () => {
+    const named = await start({ callbackUrls: [CALLBACK], allowedHosts: ['pool.example.test'] });
+    try {
+      const { port } = new URL(named.url);
+      const post = (origin: string) =>
+        new Promise<{ status: number; type: string }>((resolve, reject) => {
+          const req = request(
+            {
+              host: '127.0.0.1',
+              port,
+              method: 'POST',
+              path: `/login?${new URL(authorizeUrl(named, pkceParams()), named.url).searchParams}`,
+              headers: { Host: `pool.example.test:${port}`, Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+            },
+            (res) => {
+              res.resume();
+              resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']) });
+            },
+          );
+          req.on('error', reject);
+          req.end('username=a%40example.com&password=x');
+        });
+      // Its own origin reaches the page (which refuses the missing CSRF token, in HTML).
+      const own = await post(`http://pool.example.test:${port}`);
+      assert.equal(own.status, 403);
+      assert.match(own.type, /^text\/html/);
+      const foreign = await post('https://elsewhere.example');
+      assert.equal(foreign.status, 403);
+      assert.match(foreign.type, /json/);
+    } finally {
+      await named.close();
+    }
   });
 
   it('discovery lists the hosted UI endpoints on the pool', async () => {
