@@ -150,12 +150,12 @@ describe('dist/cognito-auth-elements.js', () => {
     const localeLoads = () => win.performance.getEntriesByType('resource').filter((entry) => /\/dist\/cognito-auth-elements-fr\.js$/.test(entry.name));
     const signin = win.document.querySelector('auth-signin')!;
     await waitUntil(() => parts(signin).submit, 'the sign-in form never rendered');
-    expect(parts(signin).submit.textContent!.trim()).to.equal('Sign in');
+    expect(parts(signin).submit.textContent.trim()).to.equal('Sign in');
     expect(localeLoads()).to.have.lengthOf(0);
     // English is inside the file; French comes the first time a lang asks for it.
     win.document.documentElement.lang = 'fr';
-    await waitUntil(() => parts(signin).submit.textContent!.trim() === 'Se connecter', 'the sign-in form never spoke French', { timeout: 5000 });
-    expect(parts(win.document.querySelector('auth-register')!).submit.textContent!.trim()).to.equal('Créer un compte');
+    await waitUntil(() => parts(signin).submit.textContent.trim() === 'Se connecter', 'the sign-in form never spoke French', { timeout: 5000 });
+    expect(parts(win.document.querySelector('auth-register')!).submit.textContent.trim()).to.equal('Créer un compte');
     expect(localeLoads()).to.have.lengthOf(1);
     expect(win.cspViolations).to.deep.equal([]);
   });
@@ -168,7 +168,7 @@ describe('dist/cognito-auth-elements.js', () => {
       frames.push(frame);
     });
     const signin = win.document.querySelector('auth-signin')!;
-    await waitUntil(() => parts(signin).submit?.textContent!.trim() === 'Se connecter', 'the sign-in form never spoke French', { timeout: 5000 });
+    await waitUntil(() => parts(signin).submit?.textContent.trim() === 'Se connecter', 'the sign-in form never spoke French', { timeout: 5000 });
     // A French error from a request: the email of nobody, with a password.
     fill(signin, { username: uniqueEmail('nobody'), password: strongPassword });
     parts(signin).submit.click();

@@ -70,8 +70,8 @@ describe('languages', () => {
       const left = shownTexts(block).filter((text) => english.has(text));
       expect(left, `English in ${locale}: ${left.map((text) => english.get(text)).join(', ')}`).to.deep.equal([]);
       // The submit buttons carry the locale's words.
-      expect(parts(block.querySelector('auth-signin')!).submit.textContent!.trim()).to.equal(loaded[locale]['signin.submit']);
-      expect(parts(block.querySelector('auth-register')!).submit.textContent!.trim()).to.equal(loaded[locale]['register.submit']);
+      expect(parts(block.querySelector('auth-signin')!).submit.textContent.trim()).to.equal(loaded[locale]['signin.submit']);
+      expect(parts(block.querySelector('auth-register')!).submit.textContent.trim()).to.equal(loaded[locale]['register.submit']);
     });
   }
 
@@ -87,16 +87,16 @@ describe('languages', () => {
   it('follows a change of lang at run time, on the element, an ancestor or <html>', async () => {
     const block = await formsIn('en');
     const signin = block.querySelector<LitElement>('auth-signin')!;
-    expect(parts(signin).submit.textContent!.trim()).to.equal(en['signin.submit']);
+    expect(parts(signin).submit.textContent.trim()).to.equal(en['signin.submit']);
     block.setAttribute('lang', 'fr');
     await new Promise((resolve) => setTimeout(resolve));
     await settle(block);
-    expect(parts(signin).submit.textContent!.trim()).to.equal(loaded.fr['signin.submit']);
+    expect(parts(signin).submit.textContent.trim()).to.equal(loaded.fr['signin.submit']);
     // The element's own lang wins over its ancestor's.
     signin.setAttribute('lang', 'es');
     await new Promise((resolve) => setTimeout(resolve));
     await signin.updateComplete;
-    expect(parts(signin).submit.textContent!.trim()).to.equal(loaded.es['signin.submit']);
+    expect(parts(signin).submit.textContent.trim()).to.equal(loaded.es['signin.submit']);
     // Without any lang, <html lang> decides.
     const html = document.documentElement;
     const before = html.getAttribute('lang');
@@ -106,7 +106,7 @@ describe('languages', () => {
       html.setAttribute('lang', 'it');
       await new Promise((resolve) => setTimeout(resolve));
       await signin.updateComplete;
-      expect(parts(signin).submit.textContent!.trim()).to.equal(loaded.it['signin.submit']);
+      expect(parts(signin).submit.textContent.trim()).to.equal(loaded.it['signin.submit']);
     } finally {
       if (before === null) html.removeAttribute('lang');
       else html.setAttribute('lang', before);
@@ -119,12 +119,12 @@ describe('languages', () => {
     html.removeAttribute('lang');
     try {
       const el = await fixture<LitElement>(`<auth-signin ${attributes()}></auth-signin>`);
-      expect(parts(el).submit.textContent!.trim()).to.equal(en['signin.submit']);
+      expect(parts(el).submit.textContent.trim()).to.equal(en['signin.submit']);
       configure({ locale: 'nl' });
       await el.updateComplete;
       await new Promise((resolve) => setTimeout(resolve));
       await el.updateComplete;
-      expect(parts(el).submit.textContent!.trim()).to.equal(loaded.nl['signin.submit']);
+      expect(parts(el).submit.textContent.trim()).to.equal(loaded.nl['signin.submit']);
     } finally {
       if (before !== null) html.setAttribute('lang', before);
     }
@@ -134,16 +134,16 @@ describe('languages', () => {
     configure({ messages: { fr: { 'signin.submit': 'Connexion' } } });
     configure({ messages: { fr: { 'signin.busy': 'Un instant…' }, eo: { 'signin.submit': 'Ensaluti' } } });
     const block = await formsIn('fr');
-    expect(parts(block.querySelector('auth-signin')!).submit.textContent!.trim()).to.equal('Connexion');
+    expect(parts(block.querySelector('auth-signin')!).submit.textContent.trim()).to.equal('Connexion');
     // The rest of French stays; calls add up by locale and key.
-    expect(parts(block.querySelector('auth-register')!).submit.textContent!.trim()).to.equal(loaded.fr['register.submit']);
+    expect(parts(block.querySelector('auth-register')!).submit.textContent.trim()).to.equal(loaded.fr['register.submit']);
     expect(inLocale(localeChain(block), () => message('signin.busy'))).to.equal('Un instant…');
     // A site's own locale: its keys, and English for the keys it does not give.
     block.setAttribute('lang', 'eo');
     await new Promise((resolve) => setTimeout(resolve));
     await settle(block);
-    expect(parts(block.querySelector('auth-signin')!).submit.textContent!.trim()).to.equal('Ensaluti');
-    expect(parts(block.querySelector('auth-register')!).submit.textContent!.trim()).to.equal(en['register.submit']);
+    expect(parts(block.querySelector('auth-signin')!).submit.textContent.trim()).to.equal('Ensaluti');
+    expect(parts(block.querySelector('auth-register')!).submit.textContent.trim()).to.equal(en['register.submit']);
   });
 
   it('falls back between tags: fr-CA to fr, pt to pt-BR, zh-CN and zh to zh-Hans, unknown to English', () => {
