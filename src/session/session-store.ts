@@ -9,6 +9,7 @@ import type { CognitoConfig, SessionUser } from '../cognito/types.js';
 import { onConfigChange } from '../config/config-sources.js';
 import { resolveConfig } from '../config/resolve-config.js';
 import { afterPaint } from '../shared/after-paint.js';
+import { hostedUiCallback } from './hosted-ui-callback.js';
 import { navigation } from '../shared/navigation.js';
 import { reportOnce } from '../shared/report-once.js';
 import { readTabValue, writeTabValue } from '../shared/tab-storage.js';
@@ -222,8 +223,10 @@ function createSessionStore(): SessionStore {
       });
     }
     onConfigChange(() => void refresh());
-    // The first read waits for the first paint: the forms appear before any storage or network work.
-    void afterPaint().then(() => {
+    // The first read waits for the first paint (the forms appear before any storage or network
+    // work) and for a hosted-UI answer being exchanged on this page: a members-only gate there must
+    // not send the visitor away as signed out meanwhile.
+    void Promise.all([afterPaint(), hostedUiCallback]).then(() => {
       if (state.pendingEmail === null) update({ pendingEmail: readTabValue(pendingEmailKey) });
       // A page often calls configure() in a script after the bundle's: without configuration yet,
       // wait for that call or for the page to finish loading before reporting "ready, signed out",

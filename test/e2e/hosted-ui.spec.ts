@@ -12,7 +12,7 @@ const test = base.extend<Record<never, never>, { hostedPool: LocalPool }>({
       const pool = await startLocalPool({
         quiet: true,
         poolId: 'us-east-1_E2eHostedUi',
-        callbackUrls: [`${siteUrl}signin.html`],
+        callbackUrls: [`${siteUrl}signin.html`, `${siteUrl}ride.html`],
         logoutUrls: [`${siteUrl}signin.html`],
         federated: ['Google', 'SignInWithApple'],
       });
@@ -27,7 +27,7 @@ let counter = 0;
 const uniqueEmail = () => `e2e.hosted.${process.pid}.${Date.now()}.${++counter}@example.com`;
 
 /** Points the site at the hosted pool, its URL as the hosted UI's domain. */
-async function useHostedPool(page: Page, pool: LocalPool): Promise<void> {
+async function useHostedPool(page: Page, pool: LocalPool, extra: Record<string, string> = {}): Promise<void> {
   const cognito = {
     userPoolId: pool.poolId,
     userPoolClientId: pool.clientId,
@@ -35,6 +35,7 @@ async function useHostedPool(page: Page, pool: LocalPool): Promise<void> {
     endpoint: pool.url,
     domain: pool.url,
     redirectSignOut: 'signin.html',
+    ...extra,
   };
   // Registered after the fixture's own route, so it answers first.
   await page.route('**/js/config.js', (route) =>
@@ -61,7 +62,7 @@ test('signs in with Google through the stand-in and lands on ride.html, no code 
   await page.getByLabel('Name (optional)').fill('Ada Stand-in');
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
 
-  await expect(page).toHaveURL(/\/ride\.html$/);
+  await expect(page).toHaveURL(/\/ride\.html$/, { timeout: 15_000 });
   await expect(page.locator('#user-email')).toHaveText(email);
   const claims = await idTokenClaims(page);
   expect(claims['cognito:username']).toMatch(/^Google_/);
@@ -86,7 +87,7 @@ test('signs in on the hosted page with email and password, then signs out throug
   await page.getByLabel('Password').fill('Passw0rd!');
   await page.getByRole('button', { name: 'Sign in' }).click();
 
-  await expect(page).toHaveURL(/\/ride\.html$/);
+  await expect(page).toHaveURL(/\/ride\.html$/, { timeout: 15_000 });
   await expect(page.locator('#user-email')).toHaveText(email);
 
   // Signing out ends the hosted UI's session too: its /logout, then back to signin.html.
@@ -111,12 +112,28 @@ test('a second hosted sign-in is silent while the hosted session lasts', async (
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('Passw0rd!');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/ride\.html$/);
+  await expect(page).toHaveURL(/\/ride\.html$/, { timeout: 15_000 });
 
   // Forget the tokens here only (the domain's cookie stays), as another app of the site would start.
   await page.evaluate(() => localStorage.clear());
   await page.goto('signin.html');
   await page.getByRole('button', { name: 'Continue with the hosted sign-in page' }).click();
-  await expect(page).toHaveURL(/\/ride\.html$/);
+  await expect(page).toHaveURL(/\/ride\.html$/, { timeout: 15_000 });
   await expect(page.locator('#user-email')).toHaveText(email);
+});
+
+test('returns to a members-only page: its gate waits for the exchange instead of sending the visitor away', async ({ page, hostedPool }) => {
+  await useHostedPool(page, hostedPool, { redirectSignIn: 'ride.html' });
+  // A slow token endpoint: the gate has long read the (empty) storage before the tokens arrive.
+  await page.route(`${hostedPool.url}oauth2/token`, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  const email = uniqueEmail();
+  await page.goto('signin.html');
+  await page.getByRole('button', { name: 'Continue with Google' }).click();
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(page.locator('#user-email')).toHaveText(email);
+  await expect(page).toHaveURL(/\/ride\.html$/, { timeout: 15_000 });
 });
