@@ -12,12 +12,15 @@ import { AuthFormElement } from '../shared/auth-form-element.js';
 import { defineElement } from '../shared/define-element.js';
 import { accountStyles } from './auth-account.styles.js';
 // The sections' elements, imported here so that the account page is one download.
+import './auth-change-password.js';
+import './auth-delete-account.js';
+import './auth-devices.js';
 import './auth-mfa-settings.js';
 import './auth-passkeys.js';
 import './auth-profile.js';
 
 /** A section of the page, in the order shown. */
-export type AccountSection = 'profile' | 'mfa' | 'passkeys';
+export type AccountSection = 'profile' | 'password' | 'mfa' | 'passkeys' | 'devices' | 'delete';
 
 interface SectionSpec {
   key: AccountSection;
@@ -40,6 +43,23 @@ const allSections: SectionSpec[] = [
         attributes=${ifDefined(a.profileAttributes)}
         max-auth-age=${ifDefined(a.maxAuthAge)}
       ></auth-profile>`,
+  },
+  {
+    key: 'password',
+    heading: 'account-page.section.password',
+    // A user who signs in with passkeys or codes only has no password to change.
+    applies: (factors) => !factors || factors.configured.includes('PASSWORD'),
+    render: (a) =>
+      html`<auth-change-password
+        region=${ifDefined(a.region)}
+        user-pool-id=${ifDefined(a.userPoolId)}
+        user-pool-client-id=${ifDefined(a.userPoolClientId)}
+        endpoint=${ifDefined(a.endpoint)}
+        signin-url=${ifDefined(a.signinUrl)}
+        forgot-password-url=${ifDefined(a.forgotPasswordUrl)}
+        password-min-length=${ifDefined(a.passwordMinLength)}
+        password-require=${ifDefined(a.passwordRequire)}
+      ></auth-change-password>`,
   },
   {
     key: 'mfa',
@@ -67,6 +87,32 @@ const allSections: SectionSpec[] = [
         signin-url=${ifDefined(a.signinUrl)}
         max-auth-age=${ifDefined(a.maxAuthAge)}
       ></auth-passkeys>`,
+  },
+  {
+    key: 'devices',
+    heading: 'account-page.section.devices',
+    render: (a) =>
+      html`<auth-devices
+        region=${ifDefined(a.region)}
+        user-pool-id=${ifDefined(a.userPoolId)}
+        user-pool-client-id=${ifDefined(a.userPoolClientId)}
+        endpoint=${ifDefined(a.endpoint)}
+        signin-url=${ifDefined(a.signinUrl)}
+      ></auth-devices>`,
+  },
+  {
+    key: 'delete',
+    heading: 'account-page.section.delete',
+    render: (a) =>
+      html`<auth-delete-account
+        region=${ifDefined(a.region)}
+        user-pool-id=${ifDefined(a.userPoolId)}
+        user-pool-client-id=${ifDefined(a.userPoolClientId)}
+        endpoint=${ifDefined(a.endpoint)}
+        signin-url=${ifDefined(a.signinUrl)}
+        max-auth-age=${ifDefined(a.maxAuthAge)}
+        next=${ifDefined(a.next)}
+      ></auth-delete-account>`,
   },
 ];
 
@@ -103,8 +149,15 @@ export class AuthAccount extends AuthFormElement {
   @property({ attribute: 'signin-url' }) signinUrl?: string;
   /** Seconds a sign-in counts as recent for sensitive changes; passed to every section. Default: `configure({ maxAuthAge })`, else 900. */
   @property({ attribute: 'max-auth-age', type: Number }) maxAuthAge?: number;
-  /** The sections to show (those that apply), from `profile mfa passkeys`, in the page's fixed order. Default: all. */
-  @property() sections = 'profile mfa passkeys';
+  /** The sections to show (those that apply), from `profile password mfa passkeys devices delete`, in the page's fixed order. Default: all. */
+  @property() sections = 'profile password mfa passkeys devices delete';
+  /** The password section's link for a forgotten current password (its `forgot-password-url`). */
+  @property({ attribute: 'forgot-password-url' }) forgotPasswordUrl?: string;
+  /** The pool's minimum password length, for the password section's checklist. */
+  @property({ attribute: 'password-min-length', type: Number })
+  passwordMinLength?: number;
+  /** The character classes the pool requires, for the password section's checklist. */
+  @property({ attribute: 'password-require' }) passwordRequire?: string;
   /** The details section's attributes (its `attributes`). Default: that element's, `email name`. */
   @property({ attribute: 'profile-attributes' }) profileAttributes?: string;
   /** The two-step verification section's factors (its `factors`). Default: that element's, `totp`. */

@@ -56,13 +56,13 @@ describe('<auth-account>', function () {
     await signedInUser();
     const el = await account();
     await sections(el);
-    expect(sectionKeys(el)).to.deep.equal(['profile', 'mfa', 'passkeys']);
+    expect(sectionKeys(el)).to.deep.equal(['profile', 'password', 'mfa', 'passkeys', 'devices', 'delete']);
     const headings = [...el.querySelectorAll<HTMLElement>('[part~="section"] > h2')];
     const links = [...el.querySelectorAll<HTMLAnchorElement>('nav[part~="jump"] a')];
     expect(links.map((link) => link.textContent)).to.deep.equal(headings.map((heading) => heading.textContent));
     expect(links.map((link) => link.hash.slice(1))).to.deep.equal(headings.map((heading) => heading.id));
     expect(headings.map((heading) => heading.textContent)).to.deep.equal(
-      ['profile', 'mfa', 'passkeys'].map((key) => message(`account-page.section.${key}` as 'account-page.section.passkeys')),
+      ['profile', 'password', 'mfa', 'passkeys', 'devices', 'delete'].map((key) => message(`account-page.section.${key}` as 'account-page.section.passkeys')),
     );
     const passkeys = el.querySelector('auth-passkeys')!;
     expect(passkeys.getAttribute('signin-url')).to.equal('/signin.html');
@@ -81,13 +81,26 @@ describe('<auth-account>', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('leaves the password section out for a user without a password', async () => {
+    await signedInUser();
+    // What GetUserAuthFactors answers for a passwordless account (it signs in with codes and passkeys).
+    await injectFault(
+      { operation: 'GetUserAuthFactors', kind: 'answer', times: 1, body: { Username: 'x', ConfiguredUserAuthFactors: ['EMAIL_OTP'] } },
+      'userAuth',
+    );
+    const el = await account();
+    await sections(el);
+    expect(sectionKeys(el)).to.deep.equal(['profile', 'mfa', 'passkeys', 'devices', 'delete']);
+    await expect(el).to.be.accessible();
+  });
+
   it('shows every section when the factors cannot be read, and says so', async () => {
     await signedInUser();
     await injectFault({ operation: 'GetUserAuthFactors', kind: 'http-500' }, 'userAuth');
     try {
       const el = await account();
       await sections(el);
-      expect(sectionKeys(el)).to.deep.equal(['profile', 'mfa', 'passkeys']);
+      expect(sectionKeys(el)).to.include('password');
       expect(el.querySelector('[part~="error"][role="alert"]') !== null).to.equal(true);
       await expect(el).to.be.accessible();
     } finally {
