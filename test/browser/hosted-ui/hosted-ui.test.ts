@@ -130,6 +130,33 @@ describe('hosted UI: PKCE, URLs and the pending request', () => {
     expect(resolveConfig({ ...base, domain: 'not a domain' }).problems[0]).to.contain('invalid domain');
   });
 
+  it("reads the hosted UI's keys from the script tag's data- attributes and the workshop's window._config", () => {
+    const script = document.createElement('script');
+    script.type = 'text/plain';
+    script.src = '/vendor/cognito-auth-elements.js';
+    script.dataset.domain = 'auth.example.com';
+    script.dataset.redirectSignIn = '/signed-in';
+    script.dataset.scopes = 'openid email';
+    document.head.append(script);
+    const window_ = window as unknown as { _config?: unknown };
+    window_._config = {
+      cognito: { userPoolId: 'us-east-1_AAAAAAAAA', userPoolClientId: 'clientaaaaaaaaaaaaaaaaaaaa', redirectSignOut: '/bye', scopes: ['openid', 'phone'] },
+    };
+    try {
+      expect(resolveConfig().config).to.include({
+        domain: 'auth.example.com',
+        redirectSignIn: `${location.origin}/signed-in`,
+        redirectSignOut: `${location.origin}/bye`,
+        scopes: 'openid email',
+      });
+      script.remove();
+      expect(resolveConfig().config?.scopes).to.equal('openid phone');
+    } finally {
+      script.remove();
+      window_._config = undefined;
+    }
+  });
+
   it('leaves a callback it did not start alone: URL untouched, nothing done', async () => {
     const foreign = `${callbackPath}?code=someone-elses&state=not-ours`;
     const outcome = await arriveAt(foreign);
