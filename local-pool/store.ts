@@ -250,7 +250,8 @@ export class Store {
   private index(user: User) {
     // A federated user (identities set) does not sign in with its email: the address stays free
     // for a native user, as in Cognito.
-    if (this.emailAsUsername && user.attributes.email && !user.attributes.identities) this.emails.set(user.attributes.email.toLowerCase(), Store.key(user.username));
+    if (this.emailAsUsername && user.attributes.email && !user.attributes.identities)
+      this.emails.set(user.attributes.email.toLowerCase(), Store.key(user.username));
   }
 
   private unindex(user: User) {
