@@ -39,6 +39,7 @@ type Acting = `${MfaFactor}-${'on' | 'off' | 'prefer'}` | 'totp-start';
  * @csspart factor - One factor: its name, state and buttons.
  * @csspart factor-name - A factor's name.
  * @csspart factor-state - "On", "Off", "On, preferred".
+ * @csspart qr - The QR code (`<svg>`) of the authenticator app being added.
  * @csspart secondary - Each factor's buttons, the set-up's copy button, `otpauth:` link and Cancel, and "Try again".
  * @csspart fresh-sign-in - The form asking for the password again before a factor is turned off.
  */
