@@ -4,7 +4,7 @@ import type { AuthError, AuthErrorCode } from '../cognito/cognito-errors.js';
 import { cognito } from '../cognito/cognito-client.js';
 import type { AttributeField, CognitoConfig } from '../cognito/types.js';
 import type { AuthFlow } from '../events.js';
-import { message, type MessageRef } from '../messages/message.js';
+import { inSentence, message, type MessageRef } from '../messages/message.js';
 import { sessionStore } from '../session/session-store.js';
 import { AuthFormElement, type FieldErrors, type HelpLink } from '../shared/auth-form-element.js';
 import { renderSignedInAs, SignedInAs } from '../shared/signed-in-as.js';
@@ -101,7 +101,7 @@ export class AuthRegister extends AuthFormElement {
       // A half-typed date (or number) submits as "": the input itself knows it is incomplete.
       const badInput = this.querySelector<HTMLInputElement>(`input[name="${CSS.escape(field.name)}"]`)?.validity.badInput;
       const incomplete =
-        field.type === 'date' ? message('attribute.check.incomplete-date') : message('attribute.check.incomplete', { label: field.label.toLowerCase() });
+        field.type === 'date' ? message('attribute.check.incomplete-date') : message('attribute.check.incomplete', { label: inSentence(field.label) });
       const problem = badInput ? incomplete : checkAttribute(field, normalizeAttribute(field, fieldText(data, field.name)));
       if (problem) errors[field.name] = problem;
     }
@@ -144,7 +144,7 @@ export class AuthRegister extends AuthFormElement {
       .map((match) => match[1])
       .filter((name) => !this.fields.some((field) => field.name === name));
     if (!missing.length) return super.errorText(error, flow);
-    const labels = missing.map((name) => attributeField({ name }).label.toLowerCase()).join(', ');
+    const labels = missing.map((name) => inSentence(attributeField({ name }).label)).join(', ');
     return { key: 'register.missing-attributes', params: { labels } };
   }
 

@@ -61,6 +61,15 @@ export function message(key: MessageKey, params?: MessageParams): string {
     : text;
 }
 
+/**
+ * A label as a word inside a sentence of the current locale ("Enter your {label}."): lowercased,
+ * as English, French or Polish write "full name" there, except in German, whose nouns keep their
+ * capital ("Vollständiger Name"). Scripts without case are unchanged either way.
+ */
+export function inSentence(label: string): string {
+  return (active ?? localeChain())[0].toLowerCase().startsWith('de') ? label : label.toLowerCase();
+}
+
 /** A text as stored (already worded) or as a ref, worded now. */
 export function word(text: string | MessageRef): string {
   return typeof text === 'string' ? text : message(text.key, text.params);

@@ -1,7 +1,7 @@
 // The live password checklist of <auth-register>'s kind, as a controller, so every form that sets
 // a password (reset, forced new password) shows the same rules and announces them the same way.
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { message } from '../messages/message.js';
+import { inSentence, message } from '../messages/message.js';
 import { checkPassword, hasOuterSpace, parsePolicy, summarize, type PasswordPolicy } from './password-policy.js';
 
 // Announce the checklist's summary once typing pauses, not on every keystroke.
@@ -60,7 +60,7 @@ export class PasswordChecklist implements ReactiveController {
   problem(password: string): string | undefined {
     if (!password) return message('check.password.choose');
     const unmet = checkPassword(this.policy, password).filter((rule) => !rule.met);
-    if (unmet.length) return message('check.password.needs', { rules: unmet.map((r) => r.label.toLowerCase()).join(', ') });
+    if (unmet.length) return message('check.password.needs', { rules: unmet.map((r) => inSentence(r.label)).join(', ') });
     return hasOuterSpace(password) ? message('check.password.outer-space') : undefined;
   }
 

@@ -1,7 +1,7 @@
 // The pool's password policy, checked in the browser so people see what is missing before a
 // request is sent. It cannot be read from the pool without AWS credentials, so the page states it
 // (attributes on <auth-register>); the default is Cognito's default policy.
-import { message } from '../messages/message.js';
+import { inSentence, message } from '../messages/message.js';
 
 export type PasswordRule = 'length' | 'upper' | 'lower' | 'digit' | 'symbol';
 
@@ -61,7 +61,7 @@ export function checkPassword(policy: PasswordPolicy, password: string): RuleRes
 export function summarize(results: RuleResult[]): string {
   const met = results.filter((r) => r.met).length;
   if (met === results.length) return message('checklist.summary.all');
-  const missing = results.filter((r) => !r.met).map((r) => r.label.toLowerCase());
+  const missing = results.filter((r) => !r.met).map((r) => inSentence(r.label));
   return message('checklist.summary.some', { met, total: results.length, missing: missing.join(', ') });
 }
 

@@ -3,7 +3,7 @@
 // `custom:*` attributes. Also parses the `attributes="name* phone_number custom:company"` list and
 // checks values in the browser in the formats Cognito stores.
 import type { AttributeField } from '../cognito/types.js';
-import { message, type MessageKey } from '../messages/message.js';
+import { inSentence, message, type MessageKey } from '../messages/message.js';
 import { isEmailShaped } from './validation.js';
 
 /** An attribute field as a page may give it: only `name` is needed, the rest has defaults. */
@@ -110,7 +110,7 @@ export function normalizeAttribute(field: AttributeField, value: string): string
 
 /** What is wrong with a (normalized) value, or null. An empty optional field is fine. */
 export function checkAttribute(field: AttributeField, value: string): string | null {
-  if (!value) return field.required ? message('attribute.check.required', { label: field.label.toLowerCase() }) : null;
+  if (!value) return field.required ? message('attribute.check.required', { label: inSentence(field.label) }) : null;
   if (value.length > ATTRIBUTE_MAX_LENGTH) return message('attribute.check.too-long', { label: field.label, max: ATTRIBUTE_MAX_LENGTH });
   const byType = checkType(field, value);
   return byType ?? known[field.name]?.check?.(value) ?? null;

@@ -9,7 +9,7 @@ import '../../../src/elements/auth-signin.js';
 import '../../../src/elements/auth-verify.js';
 import { en } from '../../../src/messages/en.js';
 import { builtInLocales, loaded, localeChain, loadLocales } from '../../../src/messages/locale.js';
-import { inLocale, message } from '../../../src/messages/message.js';
+import { inLocale, inSentence, message } from '../../../src/messages/message.js';
 import { fillAndSubmit, parts } from '../helpers/form.js';
 import { poolConfig } from '../helpers/pool.js';
 
@@ -174,6 +174,10 @@ describe('languages', () => {
     expect(polish.size).to.equal(3);
     // Arabic writes the number in its own digits.
     expect(say('ar', 30)).to.include((30).toLocaleString('ar'));
+    // A label inside a sentence: lowercased, except in German, whose nouns keep their capital.
+    expect(inLocale(['en'], () => inSentence('Full name'))).to.equal('full name');
+    expect(inLocale(['fr', 'en'], () => inSentence('Nom complet'))).to.equal('nom complet');
+    expect(inLocale(['de', 'en'], () => inSentence('Vollständiger Name'))).to.equal('Vollständiger Name');
     // A placeholder without a value is left as it is.
     expect(inLocale(['en'], () => message('signin.done', {}))).to.equal(en['signin.done']);
   });
