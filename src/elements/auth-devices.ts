@@ -69,6 +69,7 @@ export class AuthDevices extends AuthFormElement {
       () => ({}),
       async (config) => {
         this.devices = await cognito.listDevices(config);
+        this.status = '';
       },
       'resend',
       message('devices.loading'),

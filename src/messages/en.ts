@@ -281,6 +281,7 @@ export const en = {
   // Asking for the password again before a sensitive change (src/shared/fresh-sign-in.ts).
   'fresh.intro': 'For your security, enter your password again to {action}.',
   'fresh.why': 'You signed in {minutes} minutes ago; changes like this need a recent sign-in.',
+  'fresh.why-minute': 'You signed in a minute ago or less; changes like this need a recent sign-in.',
   'fresh.why-unknown': 'Changes like this need a recent sign-in.',
   'fresh.submit': 'Confirm',
   'fresh.busy': 'Checking…',

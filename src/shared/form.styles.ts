@@ -62,6 +62,11 @@ export const formStyles = css`
     border: 0;
   }
 
+  /* A form set aside while another step shows (the password asked again) keeps what was typed. */
+  :where(:is(${tags}) [part~='form'][hidden]) {
+    display: none;
+  }
+
   :where(:is(${tags}) [part~='field']) {
     display: grid;
     gap: 0.375rem;

@@ -273,10 +273,19 @@ export class FreshSignIn implements ReactiveController {
     return message('signin.totp.code');
   }
 
+  // For password managers: the account the password is for (a hidden username field beside it).
+  private username(): string {
+    const config = this.options.config();
+    const user = config ? cognito.storedUser(config) : null;
+    return user?.email ?? user?.username ?? '';
+  }
+
   private why(): string {
     const config = this.options.config();
     const age = config ? cognito.secondsSinceSignIn(config) : null;
-    return age === null ? message('fresh.why-unknown') : message('fresh.why', { minutes: Math.max(1, Math.round(age / 60)) });
+    if (age === null) return message('fresh.why-unknown');
+    const minutes = Math.round(age / 60);
+    return minutes <= 1 ? message('fresh.why-minute') : message('fresh.why', { minutes });
   }
 
   /** The prompt (password, then a code if the pool asks), or nothing when none is open. */
@@ -291,6 +300,11 @@ export class FreshSignIn implements ReactiveController {
           ${password ? message('fresh.intro', { action: this.options.action() }) : message('fresh.code-intro')}
           ${password ? html`<span>${this.why()}</span>` : nothing}
         </p>
+        ${
+          password && this.username()
+            ? html`<input type="text" name="username" autocomplete="username" .value=${this.username()} hidden readonly tabindex="-1" aria-hidden="true" />`
+            : nothing
+        }
         <div part="field">
           <label part="label" for="${id}-input">${password ? message('field.password') : this.codeLabel()}</label>
           <input
