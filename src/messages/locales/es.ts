@@ -161,8 +161,11 @@ const texts: Catalogue = {
   'account-page.loading': 'Cargando tu cuenta…',
   'account-page.jump-label': 'Secciones de la cuenta',
   'account-page.section.profile': 'Tus datos',
+  'account-page.section.password': 'Contraseña',
   'account-page.section.mfa': 'Verificación en dos pasos',
   'account-page.section.passkeys': 'Llaves de acceso',
+  'account-page.section.devices': 'Dispositivos con sesión iniciada',
+  'account-page.section.delete': 'Eliminar tu cuenta',
   'signin.no-method':
     'Esta cuenta no puede iniciar sesión aquí de ninguna de las formas que ofrece este sitio. Ponte en contacto con el responsable del sitio.',
   'signin.totp-setup.intro':
@@ -252,6 +255,7 @@ const texts: Catalogue = {
   'error.devices.user-not-found': 'Ese dispositivo ya no se conoce. Vuelve a cargar la lista.',
   'fresh.intro': 'Por tu seguridad, vuelve a escribir tu contraseña para {action}.',
   'fresh.why': 'Iniciaste sesión hace {minutes} minutos; cambios como este necesitan un inicio de sesión reciente.',
+  'fresh.why-minute': 'Iniciaste sesión hace un minuto o menos; cambios como este necesitan un inicio de sesión reciente.',
   'fresh.why-unknown': 'Cambios como este necesitan un inicio de sesión reciente.',
   'fresh.submit': 'Confirmar',
   'fresh.busy': 'Comprobando…',
