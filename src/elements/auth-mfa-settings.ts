@@ -14,6 +14,7 @@ import { defineElement } from '../shared/define-element.js';
 import { fieldText } from '../shared/form-data.js';
 import { FreshSignIn } from '../shared/fresh-sign-in.js';
 import { isSixDigitCode, normalizeCode } from '../shared/validation.js';
+import { mfaSettingsStyles } from './auth-mfa-settings.styles.js';
 import { signinStyles } from './auth-signin.styles.js';
 import { renderTotpKey } from './signin-steps/totp-setup-step.js';
 
@@ -73,6 +74,7 @@ export class AuthMfaSettings extends AuthFormElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    adoptStylesOnce(this.getRootNode(), mfaSettingsStyles);
     void sessionStore.whenReady().then(() => this.requestUpdate());
   }
 
