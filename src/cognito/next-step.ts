@@ -6,7 +6,7 @@
 import { AuthError, authError } from './cognito-errors.js';
 import { authErrorMessage } from './error-messages.js';
 import { claimsOf } from './jwt-claims.js';
-import { associateSoftwareToken, otpauthUri } from './mfa.js';
+import { associateSoftwareToken, otpauthUri, totpIssuer } from './mfa.js';
 import { pendingFor, type SignInContext } from './pending-sign-in.js';
 import { request, type ChallengeAnswer } from './request.js';
 import { toSessionUser } from './session-user.js';
