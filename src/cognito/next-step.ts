@@ -58,9 +58,6 @@ export function methodsOf(available: string[]): SignInMethod[] {
 
 // What an authenticator app lists the account under: the site's name, so "localhost" or a bare
 // host name is the last resort. `<meta name="application-name">` is the platform's way to name a web app.
-const totpIssuer = (config: CognitoConfig) =>
-  config.appName || document.querySelector<HTMLMetaElement>('meta[name="application-name"]')?.content.trim() || location.hostname;
-
 const looksLikeEmail = (text: string) => /^[^\s@]+@[^\s@]+$/.test(text);
 
 /** SELECT_MFA_TYPE's MFAS_CAN_CHOOSE names (the API reference's; EMAIL_OTP is email MFA) in our words. */
