@@ -5,6 +5,7 @@
 // set up to ask. Challenge names: the API reference's RespondToAuthChallenge, ChallengeNameType.
 import { AuthError, authError } from './cognito-errors.js';
 import { authErrorMessage } from './error-messages.js';
+import { readDeviceKeys } from './device-keys.js';
 import { claimsOf } from './jwt-claims.js';
 import { associateSoftwareToken, otpauthUri, totpIssuer } from './mfa.js';
 import { pendingFor, type SignInContext } from './pending-sign-in.js';
@@ -169,12 +170,13 @@ export async function nextStep(config: CognitoConfig, answer: ChallengeAnswer, c
       }
     }
   }
-  if (name === 'DEVICE_SRP_AUTH' && answered < maxAutomaticAnswers) {
+  if (name === 'DEVICE_SRP_AUTH' && readDeviceKeys(config, username) && answered < maxAutomaticAnswers) {
     // A remembered device proves itself in place of MFA (it named itself with DEVICE_KEY).
     const devices = await import('./devices.js');
     return nextStep(config, await devices.answerDeviceChallenge(config, username, session), { ...context, username }, answered + 1);
   }
-  // CUSTOM_CHALLENGE, DEVICE_PASSWORD_VERIFIER, ADMIN_NO_SRP_AUTH, a second
-  // PASSWORD_VERIFIER, the USER_AUTH challenges outside USER_AUTH, and any name Cognito adds later.
+  // CUSTOM_CHALLENGE, DEVICE_SRP_AUTH where this browser keeps no device keys, DEVICE_PASSWORD_VERIFIER,
+  // ADMIN_NO_SRP_AUTH, a second PASSWORD_VERIFIER, the USER_AUTH challenges outside USER_AUTH, and any
+  // name Cognito adds later.
   throw unsupported(name);
 }
