@@ -93,8 +93,6 @@ export class AuthSignin extends AuthFormElement {
    * first factors). Not shown where the browser or page cannot make one, after "Not now" (per
    * user), or ever again once the pool said passkeys are off.
    */
-  /** Seconds before "Send a new code" can be used again after an emailed or texted sign-in code. */
-  @property({ attribute: 'resend-cooldown', type: Number }) resendCooldown = 30;
   @property({ attribute: 'offer-passkey', type: Boolean }) offerPasskey = false;
   /**
    * Identity providers offered as buttons under the first step, e.g. `Google Apple` (also
@@ -103,6 +101,8 @@ export class AuthSignin extends AuthFormElement {
   @property() providers?: string;
   /** Also offers "Continue with the hosted sign-in page" under the first step. Needs `domain`. */
   @property({ attribute: 'hosted-ui', type: Boolean }) hostedUi = false;
+  /** Seconds before "Send a new code" can be used again after an emailed or texted sign-in code. */
+  @property({ attribute: 'resend-cooldown', type: Number }) resendCooldown = 30;
   /** Page to verify an unconfirmed account (`<auth-verify>`); linked when sign-in meets one. */
   @property({ attribute: 'verify-url' }) verifyUrl?: string;
   /** Page to reset a forgotten password; linked under the form. */
