@@ -58,7 +58,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ExplicitAuthFlow, FirstAuthFactor, MfaFactor } from './auth-factors.js';
-import type { DeviceTracking } from './devices.js';
+import type { DeviceTracking } from './device-tracking.js';
 import { resolveConfig, type UserVerification } from './options.js';
 import { parseCustomAttributes, parseSchemaFile, type SchemaAttribute } from './schema.js';
 import { parsePasswordPolicy, startLocalPool, type IssuerKind, type LocalPoolOptions, type MfaSetting, type UserExistenceErrors } from './index.js';

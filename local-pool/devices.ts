@@ -9,15 +9,7 @@ import type { Pool } from './pool.js';
 import { N, canonicalTimestamp, computeK, computeServerS, computeSignature, computeU, hexToBigInt, serverEphemeral, signaturesEqual } from './srp.js';
 import { Store, type User } from './store.js';
 
-/**
- * The pool's DeviceConfiguration, by its CLI name: 'off' (no tracking, the default); 'always'
- * (every confirmed device is remembered: DeviceOnlyRememberedOnUserPrompt false); 'user-opt-in'
- * (a confirmed device is tracked but remembered only once the user says so with
- * UpdateDeviceStatus: DeviceOnlyRememberedOnUserPrompt true, ConfirmDevice answers
- * UserConfirmationNecessary true).
- */
-export type DeviceTracking = 'off' | 'always' | 'user-opt-in';
-export const DEVICE_TRACKING: readonly DeviceTracking[] = ['off', 'always', 'user-opt-in'];
+export { DEVICE_TRACKING, type DeviceTracking } from './device-tracking.js';
 
 /** A device the pool tracks for a user (kept with the user in the data file). */
 export interface TrackedDevice {

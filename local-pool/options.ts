@@ -9,7 +9,7 @@ import {
   type FirstAuthFactor,
   type MfaFactor,
 } from './auth-factors.js';
-import { DEVICE_TRACKING, type DeviceTracking } from './devices.js';
+import { DEVICE_TRACKING, type DeviceTracking } from './device-tracking.js';
 import { defaultPasswordPolicy, type PasswordPolicy } from './policy.js';
 import { hostedUiConfig, type HostedUiConfig } from './oauth/hosted-ui-config.js';
 import type { SeedUser } from './seed-user.js';
