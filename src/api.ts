@@ -7,7 +7,7 @@ export type { AttributeFieldInput } from './shared/user-attributes.js';
 export type { AttributeField } from './cognito/types.js';
 export { navigation } from './shared/navigation.js';
 export { configure } from './config/index.js';
-export { messageKeys, type MessageKey, type MessageParams } from './messages/message.js';
+export type { MessageKey, MessageParams } from './messages/message.js';
 export { builtInLocales, type Catalogue } from './messages/locale.js';
 export { sessionStore };
 export type { SessionState, SessionStore, SessionListener } from './session/session-store.js';

@@ -5,41 +5,24 @@
 import { AuthError } from './cognito-errors.js';
 import { confirmForgotPassword, forgotPassword } from './password.js';
 import type * as HostedUi from './hosted-ui/hosted-ui.js';
-import type * as MfaPreference from './mfa-preference.js';
-import type * as AuthFactors from './auth-factors.js';
-import type * as ChangePassword from './change-password.js';
-import type * as DeleteUser from './delete-user.js';
-import type * as Devices from './devices.js';
-import type * as Passkeys from './passkeys.js';
 import { freshTokens, secondsUntilRenewal } from './refresh.js';
 import { toSessionUser } from './session-user.js';
 import { answerMfaCode, chooseMfaFactor, completeNewPassword, signIn, verifyTotpSetup } from './sign-in.js';
-import { secondsSinceSignIn } from './sign-in-age.js';
 import { signOutEverywhere, signOutHere } from './sign-out.js';
 import { confirmSignUp, resendSignUpCode, signUp } from './sign-up.js';
 import { prepareEphemeralWhenIdle } from './srp/ephemeral.js';
 import { readTokens } from './token-storage.js';
 import type { CognitoConfig, SessionUser } from './types.js';
-import type * as UserAttributes from './user-attributes.js';
 import type * as UserAuth from './user-auth.js';
 import { toUsername } from './username.js';
 
 export { AuthError };
 
-// Choice-based sign-in and passkeys are loaded the first time they are used (the drop-in file
-// fetches them from beside itself; a bundler makes them a chunk): a site that signs in with a
-// password, the default, does not download them.
+// Choice-based sign-in and the hosted UI's exchange load the first time they are used (the
+// drop-in file fetches them from beside itself; a bundler makes them a chunk): a site that signs in with a
+// password, the default, does not download them. The account page's operations are in
+// account-client.ts, which only its elements import.
 const userAuth = () => import('./user-auth.js');
-const passkeys = () => import('./passkeys.js');
-// The account page's operations, likewise.
-const changePasswordModule = () => import('./change-password.js');
-const deleteUserModule = () => import('./delete-user.js');
-const devices = () => import('./devices.js');
-// What the user can sign in with: read by the account page only.
-const authFactors = () => import('./auth-factors.js');
-// The account page's: the user's own attributes and MFA settings.
-const userAttributes = () => import('./user-attributes.js');
-const mfaPreference = () => import('./mfa-preference.js');
 const hostedUi = () => import('./hosted-ui/hosted-ui.js');
 
 /** `name` of a module loaded on first use, as a function of the same signature. */
@@ -73,8 +56,8 @@ export const cognito = {
   completeNewPassword,
   answerMfaCode,
   verifyTotpSetup,
-
   chooseMfaFactor,
+
   // Choice-based sign-in (USER_AUTH): a passkey, a code by email or text, or a password.
   startUserAuth: onDemand<typeof UserAuth, 'startUserAuth'>(userAuth, 'startUserAuth'),
   chooseSignInMethod: onDemand<typeof UserAuth, 'chooseSignInMethod'>(userAuth, 'chooseSignInMethod'),
@@ -82,31 +65,6 @@ export const cognito = {
   answerSignInCode: onDemand<typeof UserAuth, 'answerSignInCode'>(userAuth, 'answerSignInCode'),
   answerPasskey: onDemand<typeof UserAuth, 'answerPasskey'>(userAuth, 'answerPasskey'),
   signInAfterConfirm: onDemand<typeof UserAuth, 'signInAfterConfirm'>(userAuth, 'signInAfterConfirm'),
-
-  // The signed-in user's passkeys.
-  registerPasskey: onDemand<typeof Passkeys, 'registerPasskey'>(passkeys, 'registerPasskey'),
-  listPasskeys: onDemand<typeof Passkeys, 'listPasskeys'>(passkeys, 'listPasskeys'),
-  deletePasskey: onDemand<typeof Passkeys, 'deletePasskey'>(passkeys, 'deletePasskey'),
-
-  /** ChangePassword for the signed-in user. */
-  changePassword: onDemand<typeof ChangePassword, 'changePassword'>(changePasswordModule, 'changePassword'),
-  /** DeleteUser: deletes the signed-in user's account and forgets its tokens and device keys here. */
-  deleteUser: onDemand<typeof DeleteUser, 'deleteUser'>(deleteUserModule, 'deleteUser'),
-  // The signed-in user's tracked devices (device tracking).
-  listDevices: onDemand<typeof Devices, 'listDevices'>(devices, 'listDevices'),
-  forgetDevice: onDemand<typeof Devices, 'forgetDevice'>(devices, 'forgetDevice'),
-  setDeviceRemembered: onDemand<typeof Devices, 'setDeviceRemembered'>(devices, 'setDeviceRemembered'),
-  /** The signed-in user's configured sign-in factors and MFA (GetUserAuthFactors). */
-  getUserAuthFactors: onDemand<typeof AuthFactors, 'getUserAuthFactors'>(authFactors, 'getUserAuthFactors'),
-
-  // The signed-in user's attributes (a new email or phone number verified with a code) and MFA.
-  getUserDetails: onDemand<typeof UserAttributes, 'getUserDetails'>(userAttributes, 'getUserDetails'),
-  updateUserAttributes: onDemand<typeof UserAttributes, 'updateUserAttributes'>(userAttributes, 'updateUserAttributes'),
-  sendAttributeCode: onDemand<typeof UserAttributes, 'sendAttributeCode'>(userAttributes, 'sendAttributeCode'),
-  verifyUserAttribute: onDemand<typeof UserAttributes, 'verifyUserAttribute'>(userAttributes, 'verifyUserAttribute'),
-  setMfaPreference: onDemand<typeof MfaPreference, 'setMfaPreference'>(mfaPreference, 'setMfaPreference'),
-  startTotpSetup: onDemand<typeof MfaPreference, 'startTotpSetup'>(mfaPreference, 'startTotpSetup'),
-  finishTotpSetup: onDemand<typeof MfaPreference, 'finishTotpSetup'>(mfaPreference, 'finishTotpSetup'),
 
   // Sign-in at the hosted UI (OAuth 2.0 authorization code with PKCE): the URL to go to, and the callback's exchange.
   startHostedSignIn: onDemand<typeof HostedUi, 'startHostedSignIn'>(hostedUi, 'startHostedSignIn'),
@@ -130,9 +88,6 @@ export const cognito = {
     const tokens = readTokens(config);
     return tokens ? toSessionUser(tokens) : null;
   },
-
-  /** Seconds since the signed-in user last signed in (the tokens' `auth_time`, on the pool's clock); null when unknown. */
-  secondsSinceSignIn,
 
   /** Seconds until the stored tokens are due for renewal, on the pool's clock; null when none are stored. */
   secondsUntilRenewal(config: CognitoConfig): number | null {

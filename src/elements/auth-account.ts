@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { account } from '../cognito/account-client.js';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { UserAuthFactors } from '../cognito/auth-factors.js';
-import { cognito } from '../cognito/cognito-client.js';
 import type { CognitoConfig } from '../cognito/types.js';
 import type { AuthErrorEvent } from '../events.js';
 import { message, type MessageKey } from '../messages/message.js';
@@ -18,6 +18,8 @@ import './auth-devices.js';
 import './auth-mfa-settings.js';
 import './auth-passkeys.js';
 import './auth-profile.js';
+// The account page's words come with it, not with the drop-in file.
+import '../messages/en-account.js';
 
 /** A section of the page, in the order shown. */
 export type AccountSection = 'profile' | 'password' | 'mfa' | 'passkeys' | 'devices' | 'delete';
@@ -197,7 +199,7 @@ export class AuthAccount extends AuthFormElement {
       this.flow,
       () => ({}),
       async (config) => {
-        const factors = await cognito.getUserAuthFactors(config);
+        const factors = await account.getUserAuthFactors(config);
         if (this.readFor === sub) this.factors = factors;
         this.status = '';
       },

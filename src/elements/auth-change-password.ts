@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { account } from '../cognito/account-client.js';
 import { property } from 'lit/decorators.js';
 import type { AuthError, AuthErrorCode } from '../cognito/cognito-errors.js';
-import { cognito } from '../cognito/cognito-client.js';
 import type { CognitoConfig } from '../cognito/types.js';
 import type { AuthFlow } from '../events.js';
 import { message, type MessageRef } from '../messages/message.js';
@@ -10,6 +10,8 @@ import { AuthFormElement, type FieldErrors, type HelpLink } from '../shared/auth
 import { defineElement } from '../shared/define-element.js';
 import { fieldText } from '../shared/form-data.js';
 import { PasswordChecklist } from '../shared/password-checklist.js';
+// The account page's words come with it, not with the drop-in file.
+import '../messages/en-account.js';
 
 // As at sign-in: from this many wrong current passwords in a row, say that Cognito will pause
 // the attempts (LimitExceededException) rather than only "not right".
@@ -70,7 +72,7 @@ export class AuthChangePassword extends AuthFormElement {
 
   protected override async submit(data: FormData, config: CognitoConfig): Promise<void> {
     try {
-      await cognito.changePassword(config, fieldText(data, 'current'), fieldText(data, 'password'));
+      await account.changePassword(config, fieldText(data, 'current'), fieldText(data, 'password'));
     } catch (err) {
       if ((err as AuthError).code === 'not-authorized') this.failures += 1;
       throw err;

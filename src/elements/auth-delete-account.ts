@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
+import { account } from '../cognito/account-client.js';
 import { property } from 'lit/decorators.js';
-import { cognito } from '../cognito/cognito-client.js';
 import type { AuthErrorCode } from '../cognito/cognito-errors.js';
 import type { CognitoConfig } from '../cognito/types.js';
 import { message } from '../messages/message.js';
@@ -10,6 +10,8 @@ import { AuthFormElement, type FieldErrors, type HelpLink } from '../shared/auth
 import { defineElement } from '../shared/define-element.js';
 import { fieldText } from '../shared/form-data.js';
 import { FreshSignIn } from '../shared/fresh-sign-in.js';
+// The account page's words come with it, not with the drop-in file.
+import '../messages/en-account.js';
 
 /**
  * Deletes the signed-in user's account (Cognito's DeleteUser), for good. The person types the
@@ -59,7 +61,7 @@ export class AuthDeleteAccount extends AuthFormElement {
       this.status = message('delete.cancelled');
       return;
     }
-    const { username } = await cognito.deleteUser(config);
+    const { username } = await account.deleteUser(config);
     // The tokens are gone from storage: the store (and through it every tab) sees the sign-out.
     await sessionStore.refresh();
     this.emit('auth-account-deleted', { username });

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { account } from '../cognito/account-client.js';
 import { property, state } from 'lit/decorators.js';
 import { cognito } from '../cognito/cognito-client.js';
 import type { CognitoConfig, RememberedDevice } from '../cognito/types.js';
@@ -7,6 +8,8 @@ import { SessionController } from '../session/session-controller.js';
 import { sessionStore } from '../session/session-store.js';
 import { AuthFormElement, type HelpLink } from '../shared/auth-form-element.js';
 import { defineElement } from '../shared/define-element.js';
+// The account page's words come with it, not with the drop-in file.
+import '../messages/en-account.js';
 
 type DeviceChange = 'forgotten' | 'remembered' | 'not-remembered';
 
@@ -68,7 +71,7 @@ export class AuthDevices extends AuthFormElement {
       'devices',
       () => ({}),
       async (config) => {
-        this.devices = await cognito.listDevices(config);
+        this.devices = await account.listDevices(config);
         this.status = '';
       },
       'resend',
@@ -82,8 +85,8 @@ export class AuthDevices extends AuthFormElement {
       'devices',
       () => ({}),
       async (config: CognitoConfig) => {
-        if (change === 'forgotten') await cognito.forgetDevice(config, device.key);
-        else await cognito.setDeviceRemembered(config, device.key, change === 'remembered');
+        if (change === 'forgotten') await account.forgetDevice(config, device.key);
+        else await account.setDeviceRemembered(config, device.key, change === 'remembered');
         const name = device.name || message('devices.unnamed');
         this.devices =
           change === 'forgotten'

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { account } from '../cognito/account-client.js';
 import { property, state } from 'lit/decorators.js';
 import type { AuthErrorCode } from '../cognito/cognito-errors.js';
-import { cognito } from '../cognito/cognito-client.js';
 import type { MfaChange } from '../cognito/mfa-preference.js';
 import type { CognitoConfig, MfaFactor } from '../cognito/types.js';
 import type { UserDetails } from '../cognito/user-attributes.js';
@@ -17,6 +17,8 @@ import { isSixDigitCode, normalizeCode } from '../shared/validation.js';
 import { mfaSettingsStyles } from './auth-mfa-settings.styles.js';
 import { signinStyles } from './auth-signin.styles.js';
 import { renderTotpKey } from './signin-steps/totp-setup-step.js';
+// The account page's words come with it, not with the drop-in file.
+import '../messages/en-account.js';
 
 const ALL: readonly MfaFactor[] = ['totp', 'sms', 'email'];
 
@@ -97,7 +99,7 @@ export class AuthMfaSettings extends AuthFormElement {
       this.flow,
       () => ({}),
       async (config) => {
-        this.details = await cognito.getUserDetails(config);
+        this.details = await account.getUserDetails(config);
       },
       'load',
       message('mfa-settings.loading'),
@@ -121,7 +123,7 @@ export class AuthMfaSettings extends AuthFormElement {
     if (!details) return;
     this.acting = null;
     const preferred = details.preferredMfa === null;
-    await cognito.finishTotpSetup(config, normalizeCode(fieldText(data, 'code')), preferred);
+    await account.finishTotpSetup(config, normalizeCode(fieldText(data, 'code')), preferred);
     this.setup = null;
     this.changed('totp', 'added', { enabled: true, ...(preferred ? { preferred: true } : {}) });
     this.status = message('mfa-settings.totp-added');
@@ -131,7 +133,7 @@ export class AuthMfaSettings extends AuthFormElement {
   private startTotp(): void {
     void this.act('totp-start', async (config) => {
       const user = this.session.state.user;
-      this.setup = await cognito.startTotpSetup(config, user?.email ?? user?.username ?? '');
+      this.setup = await account.startTotpSetup(config, user?.email ?? user?.username ?? '');
       adoptStylesOnce(this.getRootNode(), signinStyles);
       await this.updateComplete;
       this.querySelector<HTMLInputElement>('[name="code"]')?.focus();
@@ -151,7 +153,7 @@ export class AuthMfaSettings extends AuthFormElement {
     // The first factor on is the one sign-in asks for, rather than a choice every time.
     const preferred = this.details?.preferredMfa === null;
     void this.act(`${factor}-on`, async (config) => {
-      await cognito.setMfaPreference(config, { [factor]: { enabled: true, ...(preferred ? { preferred: true } : {}) } });
+      await account.setMfaPreference(config, { [factor]: { enabled: true, ...(preferred ? { preferred: true } : {}) } });
       this.changed(factor, 'added', { enabled: true, ...(preferred ? { preferred: true } : {}) });
       this.status = message('mfa-settings.turned-on', { factor: message(names[factor]) });
     });
@@ -161,7 +163,7 @@ export class AuthMfaSettings extends AuthFormElement {
     void this.act(`${factor}-off`, async (config) => {
       // Removing a second step is what someone holding a stolen session would do first.
       if (!(await this.fresh.ensure())) return;
-      await cognito.setMfaPreference(config, { [factor]: { enabled: false, preferred: false } });
+      await account.setMfaPreference(config, { [factor]: { enabled: false, preferred: false } });
       this.changed(factor, 'removed', { enabled: false, preferred: false });
       this.status = message(factor === 'totp' ? 'mfa-settings.totp-removed' : 'mfa-settings.turned-off', { factor: message(names[factor]) });
     });
@@ -169,7 +171,7 @@ export class AuthMfaSettings extends AuthFormElement {
 
   private prefer(factor: MfaFactor): void {
     void this.act(`${factor}-prefer`, async (config) => {
-      await cognito.setMfaPreference(config, { [factor]: { enabled: true, preferred: true } });
+      await account.setMfaPreference(config, { [factor]: { enabled: true, preferred: true } });
       this.changed(factor, 'preferred', { enabled: true, preferred: true });
       this.status = message('mfa-settings.preferred', { factor: message(names[factor]) });
     });

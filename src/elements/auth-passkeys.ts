@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { account } from '../cognito/account-client.js';
 import { property, state } from 'lit/decorators.js';
 import { AuthError, type AuthErrorCode } from '../cognito/cognito-errors.js';
-import { cognito } from '../cognito/cognito-client.js';
 import type { CognitoConfig, Passkey } from '../cognito/types.js';
 import type { AuthFlow } from '../events.js';
 import { message, type MessageKey, type MessageRef } from '../messages/message.js';
@@ -12,6 +12,8 @@ import { defineElement } from '../shared/define-element.js';
 import { FreshSignIn } from '../shared/fresh-sign-in.js';
 import { passkeysStyles } from './auth-passkeys.styles.js';
 import { createPasskey } from './signin-steps/passkey-offer-step.js';
+// The account page's words come with it, not with the drop-in file.
+import '../messages/en-account.js';
 
 // Written out key by key, so that every catalogue key is named in the code.
 const kindText: Record<string, MessageKey> = {
@@ -114,7 +116,7 @@ export class AuthPasskeys extends AuthFormElement {
       this.flow,
       () => ({}),
       async (config) => {
-        const passkeys = await cognito.listPasskeys(config);
+        const passkeys = await account.listPasskeys(config);
         if (this.listedFor !== sub) return;
         this.passkeys = passkeys;
         this.status = '';
@@ -129,7 +131,7 @@ export class AuthPasskeys extends AuthFormElement {
     // Cancelled: nothing happens and nothing is said.
     if (!(await this.fresh.ensure())) return;
     const { id } = await createPasskey(config);
-    const passkeys = await cognito.listPasskeys(config).catch(() => null);
+    const passkeys = await account.listPasskeys(config).catch(() => null);
     if (passkeys) this.passkeys = passkeys;
     const name = passkeys?.find((passkey) => passkey.id === id)?.name ?? '';
     this.status = name ? message('passkeys.added', { name }) : message('passkey.create.done');
@@ -163,7 +165,7 @@ export class AuthPasskeys extends AuthFormElement {
       this.flow,
       () => ({}),
       async (config) => {
-        await cognito.deletePasskey(config, passkey.id);
+        await account.deletePasskey(config, passkey.id);
         this.passkeys = (this.passkeys ?? []).filter((each) => each.id !== passkey.id);
         this.confirming = null;
         this.status = message('passkeys.removed', { name: passkey.name });

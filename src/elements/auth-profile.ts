@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { account } from '../cognito/account-client.js';
 import { property, state } from 'lit/decorators.js';
 import type { AuthErrorCode } from '../cognito/cognito-errors.js';
 import { cognito } from '../cognito/cognito-client.js';
@@ -13,6 +14,8 @@ import { fieldText } from '../shared/form-data.js';
 import { FreshSignIn } from '../shared/fresh-sign-in.js';
 import { attributeHint, checkAttribute, normalizeAttribute, parseAttributeList } from '../shared/user-attributes.js';
 import { isEmailShaped, isSixDigitCode, normalizeCode } from '../shared/validation.js';
+// The account page's words come with it, not with the drop-in file.
+import '../messages/en-account.js';
 
 /** A new email or phone number waiting for the code sent to it. */
 interface Waiting {
@@ -100,7 +103,7 @@ export class AuthProfile extends AuthFormElement {
       this.flow,
       () => ({}),
       async (config) => {
-        this.saved = (await cognito.getUserDetails(config)).attributes;
+        this.saved = (await account.getUserDetails(config)).attributes;
       },
       'load',
       message('profile.loading'),
@@ -154,7 +157,7 @@ export class AuthProfile extends AuthFormElement {
     }
     // An email or phone number is how the account is recovered: a stolen session must not move it.
     if (names.some(verifiable) && !(await this.fresh.ensure())) return;
-    const deliveries = await cognito.updateUserAttributes(config, changes);
+    const deliveries = await account.updateUserAttributes(config, changes);
     await this.renewClaims(config);
     // Where the pool keeps the original until verified, the ID token still has the old value.
     const claims = this.session.state.user?.claims ?? {};
@@ -191,7 +194,7 @@ export class AuthProfile extends AuthFormElement {
 
   private async confirmCode(config: CognitoConfig, code: string): Promise<void> {
     const [current, ...rest] = this.waiting;
-    await cognito.verifyUserAttribute(config, current.name, code);
+    await account.verifyUserAttribute(config, current.name, code);
     await this.renewClaims(config);
     this.saved = { ...this.saved, [current.name]: current.value, [`${current.name}_verified`]: 'true' };
     this.emit('auth-attributes-updated', { username: this.username(), attributes: [current.name], pending: rest.map((item) => item.name) });
@@ -228,7 +231,7 @@ export class AuthProfile extends AuthFormElement {
       this.flow,
       () => ({}),
       async (config) => {
-        const delivery = await cognito.sendAttributeCode(config, current.name);
+        const delivery = await account.sendAttributeCode(config, current.name);
         this.status = message('profile.code-sent', { destination: delivery?.destination ?? current.delivery.destination });
         this.cooldown.start(this.resendCooldown);
       },

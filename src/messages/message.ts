@@ -10,9 +10,6 @@ import { loaded, localeChain } from './locale.js';
 
 export type { MessageKey } from './en.js';
 
-/** Every message id, for sites that translate or override them (`configure({ messages })`). */
-export const messageKeys = Object.keys(en) as MessageKey[];
-
 /** Values for a message's `{placeholders}`. */
 export type MessageParams = Readonly<Record<string, string | number | Date>>;
 
@@ -36,16 +33,25 @@ export function inLocale<T>(chain: string[], task: () => T): T {
   }
 }
 
+// English beyond en.ts: the catalogues of parts loaded on demand (the account page's,
+// en-account.ts), added as they load, so the drop-in file's first download carries only its own.
+const englishAdded: Partial<Record<MessageKey, string>> = {};
+
+/** Adds a part's English catalogue (its module calls this as it loads). */
+export function addEnglish(catalogue: Partial<Record<MessageKey, string>>): void {
+  Object.assign(englishAdded, catalogue);
+}
+
 /** Whether `key` names a message (for keys built at run time, such as `error.<flow>.<code>`). */
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(en, key);
+  return Object.hasOwn(en, key) || Object.hasOwn(englishAdded, key);
 }
 
 /** The text of `key` in the current locale, with its placeholders filled from `params` (left as is when not given). */
 export function message(key: MessageKey, params?: MessageParams): string {
   const added = configuredValues().messages ?? {};
   const locale = (active ?? localeChain()).find((name) => added[name]?.[key] ?? loaded[name]?.[key]) ?? 'en';
-  const text: string = added[locale]?.[key] ?? loaded[locale]?.[key] ?? en[key];
+  const text: string = added[locale]?.[key] ?? loaded[locale]?.[key] ?? (en as Partial<Record<MessageKey, string>>)[key] ?? englishAdded[key] ?? key;
   // One call for the three kinds: a number's and a date's are Intl's (numbers ignore the date
   // option), a string's is itself.
   const write = (value: string | number | Date): string => (value as Date).toLocaleString(locale, { dateStyle: 'medium' });

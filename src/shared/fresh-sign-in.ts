@@ -2,6 +2,7 @@
 // MFA) ask for the password again when the sign-in is older than `max-auth-age`: tokens left in an
 // unattended browser, or stolen from it, must not be enough to lock the owner out of the account.
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { account } from '../cognito/account-client.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { cognito } from '../cognito/cognito-client.js';
 import { AuthError, authError, toAuthError } from '../cognito/cognito-errors.js';
@@ -10,6 +11,8 @@ import type { CognitoConfig, PendingSignIn, SignInStep } from '../cognito/types.
 import { message, type MessageKey } from '../messages/message.js';
 import { sessionStore } from '../session/session-store.js';
 import { isSixDigitCode, normalizeCode } from './validation.js';
+// The account page's words come with it, not with the drop-in file.
+import '../messages/en-account.js';
 
 /**
  * Seconds a sign-in counts as recent, unless `max-auth-age` or `configure({ maxAuthAge })` says
@@ -122,7 +125,7 @@ export class FreshSignIn implements ReactiveController {
 
   /** Whether the current sign-in is recent enough for a sensitive change. */
   isRecent(config: CognitoConfig): boolean {
-    const age = cognito.secondsSinceSignIn(config);
+    const age = account.secondsSinceSignIn(config);
     return age !== null && age <= this.maxAge;
   }
 
@@ -282,7 +285,7 @@ export class FreshSignIn implements ReactiveController {
 
   private why(): string {
     const config = this.options.config();
-    const age = config ? cognito.secondsSinceSignIn(config) : null;
+    const age = config ? account.secondsSinceSignIn(config) : null;
     if (age === null) return message('fresh.why-unknown');
     const minutes = Math.round(age / 60);
     return minutes <= 1 ? message('fresh.why-minute') : message('fresh.why', { minutes });

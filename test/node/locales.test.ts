@@ -30,7 +30,8 @@ function pluralCategories(text: string): string[][] {
   return [...text.matchAll(/\{\w+, plural,((?: \w+ \{[^{}]*\})+)\}/g)].map((match) => [...match[1].matchAll(/ (\w+) \{/g)].map((branch) => branch[1]));
 }
 
-const english = catalogue(join(root, 'src/messages/en.ts'));
+// The drop-in file's English and the account page's (en-account.ts, loaded with its elements).
+const english = new Map([...catalogue(join(root, 'src/messages/en.ts')), ...catalogue(join(root, 'src/messages/en-account.ts'))]);
 const tags = readdirSync(localesDir)
   .filter((name) => name.endsWith('.ts'))
   .map((name) => name.slice(0, -3))

@@ -1,4 +1,4 @@
-// The English message catalogue (src/messages/en.ts) against the code: every key is used, every
+// The English message catalogue (src/messages/en.ts, and en-account.ts for the account page) against the code: every key is used, every
 // key the code names exists, and no element or shared view writes a user-visible word inline.
 // Read as text, so the test needs no browser and sees exactly what ships.
 import { strict as assert } from 'node:assert';
@@ -8,7 +8,8 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const catalogueFile = join(root, 'src/messages/en.ts');
+// The drop-in file's catalogue, and the account page's, which its elements load with them.
+const catalogueFiles = ['src/messages/en.ts', 'src/messages/en-account.ts'].map((file) => join(root, file));
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -20,7 +21,7 @@ function sourceFiles(dir: string): string[] {
 
 /** The catalogue's keys and texts, in order. */
 function catalogue(): Map<string, string> {
-  const text = readFileSync(catalogueFile, 'utf8');
+  const text = catalogueFiles.map((file) => readFileSync(file, 'utf8')).join('\n');
   const entries = new Map<string, string>();
   // 'key': 'text' or "text", possibly on the next line.
   for (const match of text.matchAll(/^\s*'([\w.-]+)':\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/gm)) {
@@ -37,11 +38,11 @@ function unionMembers(file: string, name: string): Set<string> {
 }
 
 const code = sourceFiles('src')
-  .filter((file) => !file.endsWith(join('messages', 'en.ts')))
+  .filter((file) => !file.endsWith(join('messages', 'en.ts')) && !file.endsWith(join('messages', 'en-account.ts')))
   .map((file) => ({ file, text: readFileSync(join(root, file), 'utf8') }));
 
 test('the catalogue has entries and no duplicate keys', () => {
-  const text = readFileSync(catalogueFile, 'utf8');
+  const text = catalogueFiles.map((file) => readFileSync(file, 'utf8')).join('\n');
   const keys = [...text.matchAll(/^\s*'([\w.-]+)':/gm)].map((match) => match[1]);
   assert.ok(keys.length > 100, `only ${keys.length} keys found: did the catalogue's layout change?`);
   assert.equal(catalogue().size, keys.length, 'a key is listed twice, or an entry is not a plain string');

@@ -3,8 +3,8 @@
 // site opts in; a pool that answers "not enabled" is remembered and never offered again. "Not now"
 // is remembered per user, in this browser. The session is already stored while the offer shows.
 import { html, nothing, type TemplateResult } from 'lit';
+import { account } from '../../cognito/account-client.js';
 import { AuthError, authError } from '../../cognito/cognito-errors.js';
-import { cognito } from '../../cognito/cognito-client.js';
 import type { CognitoConfig, SessionUser } from '../../cognito/types.js';
 import { message, type MessageKey } from '../../messages/message.js';
 import type { StepContext } from './step-context.js';
@@ -68,7 +68,7 @@ const creationText: Partial<Record<AuthError['code'], MessageKey>> = {
  */
 export async function createPasskey(config: CognitoConfig): Promise<{ id: string }> {
   try {
-    return await cognito.registerPasskey(config);
+    return await account.registerPasskey(config);
   } catch (err) {
     const key = err instanceof AuthError ? creationText[err.code] : undefined;
     if (!key) throw err;

@@ -1,6 +1,7 @@
 // Passkeys end to end in Chromium: the runner's virtual authenticator (WebAuthn over the DevTools
 // protocol) and the 'userAuth' pool, which verifies registrations and assertions for real.
 import { expect } from '@open-wc/testing';
+import { account } from '../../../src/cognito/account-client.js';
 import { cognito } from '../../../src/cognito/cognito-client.js';
 import {
   clearFaults,
@@ -39,8 +40,8 @@ describe('cognito adapter: passkeys', function () {
   it('registers a passkey after sign-in, then signs in with it', async () => {
     authenticator = await addVirtualAuthenticator();
     const email = await signedInUser();
-    await cognito.registerPasskey(config());
-    const [passkey, ...others] = await cognito.listPasskeys(config());
+    await account.registerPasskey(config());
+    const [passkey, ...others] = await account.listPasskeys(config());
     expect(others).to.deep.equal([]);
     expect(passkey.relyingPartyId).to.equal('localhost');
     expect(passkey.name).to.be.a('string').and.not.equal('');
@@ -60,7 +61,7 @@ describe('cognito adapter: passkeys', function () {
   it('says the request was cancelled when the authenticator does not verify the user, and the step can be retried', async () => {
     authenticator = await addVirtualAuthenticator();
     const email = await signedInUser();
-    await cognito.registerPasskey(config());
+    await account.registerPasskey(config());
     await cognito.signOut(config(), { global: false });
     await authenticator.remove();
     authenticator = await addVirtualAuthenticator({ isUserVerified: false });
@@ -74,17 +75,17 @@ describe('cognito adapter: passkeys', function () {
   it('refuses a second passkey on the same authenticator', async () => {
     authenticator = await addVirtualAuthenticator();
     await signedInUser();
-    await cognito.registerPasskey(config());
-    expect((await rejection(cognito.registerPasskey(config()))).code).to.equal('passkey-exists');
+    await account.registerPasskey(config());
+    expect((await rejection(account.registerPasskey(config()))).code).to.equal('passkey-exists');
   });
 
   it('deletes a passkey, which then no longer signs in', async () => {
     authenticator = await addVirtualAuthenticator();
     const email = await signedInUser();
-    await cognito.registerPasskey(config());
-    const [passkey] = await cognito.listPasskeys(config());
-    await cognito.deletePasskey(config(), passkey.id);
-    expect(await cognito.listPasskeys(config())).to.deep.equal([]);
+    await account.registerPasskey(config());
+    const [passkey] = await account.listPasskeys(config());
+    await account.deletePasskey(config(), passkey.id);
+    expect(await account.listPasskeys(config())).to.deep.equal([]);
     await cognito.signOut(config(), { global: false });
     const select = expectStep(await cognito.startUserAuth(config(), email), 'select');
     expect(select.methods).to.not.include('passkey');
@@ -93,7 +94,7 @@ describe('cognito adapter: passkeys', function () {
   it('says passkeys cannot be used here when the pool does not accept the origin of the page', async () => {
     authenticator = await addVirtualAuthenticator();
     await signedInUser('passkeyOrigins');
-    const refused = await rejection(cognito.registerPasskey(config('passkeyOrigins')));
+    const refused = await rejection(account.registerPasskey(config('passkeyOrigins')));
     expect(refused.code).to.equal('passkey-not-allowed');
     expect((refused.cause as { name: string }).name).to.equal('WebAuthnOriginNotAllowedException');
   });
@@ -108,12 +109,12 @@ describe('cognito adapter: passkeys', function () {
       pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
     };
     await injectFault({ operation: 'StartWebAuthnRegistration', kind: 'answer', body: { CredentialCreationOptions: options } }, 'userAuth');
-    const refused = await rejection(cognito.registerPasskey(config()));
+    const refused = await rejection(account.registerPasskey(config()));
     expect(refused.code).to.equal('passkey-not-allowed');
     expect((refused.cause as DOMException).name).to.equal('SecurityError');
   });
 
   it('needs a signed-in user to register a passkey', async () => {
-    expect((await rejection(cognito.registerPasskey(config()))).code).to.equal('signed-out');
+    expect((await rejection(account.registerPasskey(config()))).code).to.equal('signed-out');
   });
 });

@@ -1,4 +1,5 @@
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { account } from '../../../src/cognito/account-client.js';
 import { cognito } from '../../../src/cognito/cognito-client.js';
 import { authErrorMessage } from '../../../src/cognito/error-messages.js';
 import '../../../src/elements/auth-change-password.js';
@@ -51,7 +52,7 @@ describe('<auth-change-password>', () => {
 
   it('checks the fields in the browser and sends nothing', async () => {
     const { el, password } = await signedInElement();
-    const spy = spyOn(cognito, 'changePassword');
+    const spy = spyOn(account, 'changePassword');
     parts(el).submit.click();
     await waitUntil(() => parts(el).input('current').getAttribute('aria-invalid') === 'true');
     expect(parts(el).fieldError('current')?.textContent).to.equal(message('check.password.empty'));

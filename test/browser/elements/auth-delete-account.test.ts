@@ -1,4 +1,5 @@
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { account } from '../../../src/cognito/account-client.js';
 import { cognito } from '../../../src/cognito/cognito-client.js';
 import '../../../src/elements/auth-delete-account.js';
 import { message } from '../../../src/messages/message.js';
@@ -33,7 +34,7 @@ describe('<auth-delete-account>', () => {
 
   it('asks for the confirmation word or the email and sends nothing without it', async () => {
     const { el } = await signedInElement();
-    const spy = spyOn(cognito, 'deleteUser');
+    const spy = spyOn(account, 'deleteUser');
     expect(el.querySelector('[part~="warning"]')?.textContent).to.equal(message('delete.warning'));
     await expect(el).to.be.accessible();
     parts(el).submit.click();
@@ -78,7 +79,7 @@ describe('<auth-delete-account>', () => {
   it('asks for the password again when the sign-in is older than max-auth-age, and says why', async () => {
     const { el, email, password } = await signedInElement('max-auth-age="1"');
     await sleep(2100);
-    const spy = spyOn(cognito, 'deleteUser');
+    const spy = spyOn(account, 'deleteUser');
     fill(el, { confirm: 'delete' });
     parts(el).submit.click();
     await waitUntil(() => prompt(el), 'no password prompt');

@@ -1,4 +1,5 @@
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { account } from '../../../src/cognito/account-client.js';
 import { cognito } from '../../../src/cognito/cognito-client.js';
 import '../../../src/elements/auth-devices.js';
 import { message } from '../../../src/messages/message.js';
@@ -53,7 +54,7 @@ describe('<auth-devices>', () => {
     } finally {
       requests.stop();
     }
-    expect(await cognito.listDevices(config)).to.have.lengthOf(1);
+    expect(await account.listDevices(config)).to.have.lengthOf(1);
   });
 
   it("marks a device not remembered, then forgets it: events, messages, and this device's keys gone", async () => {
@@ -66,7 +67,7 @@ describe('<auth-devices>', () => {
     await settled(el);
     expect(devices(el)[0].textContent).to.contain(message('devices.not-remembered'));
     expect(el.querySelector('[part~="status"]')?.textContent).to.equal(message('devices.done.not-remembered', { name: detail.deviceName }));
-    expect((await cognito.listDevices(poolConfig({ pool: 'devices' })))[0].remembered).to.equal(false);
+    expect((await account.listDevices(poolConfig({ pool: 'devices' })))[0].remembered).to.equal(false);
     await expect(el).to.be.accessible();
 
     const forgotten = oneEvent(el, 'auth-device-changed');
@@ -76,7 +77,7 @@ describe('<auth-devices>', () => {
     expect(devices(el)).to.have.lengthOf(0);
     expect(el.textContent).to.contain(message('devices.none'));
     expect(keysOf(localStorage).filter((key) => key.includes(`${user.username}.device`))).to.deep.equal([]);
-    expect(await cognito.listDevices(poolConfig({ pool: 'devices' }))).to.deep.equal([]);
+    expect(await account.listDevices(poolConfig({ pool: 'devices' }))).to.deep.equal([]);
     await expect(el).to.be.accessible();
   });
 
@@ -89,7 +90,7 @@ describe('<auth-devices>', () => {
     expect((await remembered).detail.change).to.equal('remembered');
     await settled(el);
     expect(devices(el)[0].textContent).to.contain(message('devices.remembered'));
-    expect((await cognito.listDevices(poolConfig({ pool: 'devicesOptIn' })))[0].remembered).to.equal(true);
+    expect((await account.listDevices(poolConfig({ pool: 'devicesOptIn' })))[0].remembered).to.equal(true);
   });
 
   it('says there are none where the pool does not track devices', async () => {

@@ -1,4 +1,5 @@
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { account } from '../../../src/cognito/account-client.js';
 import { cognito } from '../../../src/cognito/cognito-client.js';
 import type { CognitoConfig } from '../../../src/cognito/types.js';
 import '../../../src/elements/auth-mfa-settings.js';
@@ -136,7 +137,7 @@ describe('<auth-mfa-settings>', () => {
   it('cancels a set-up without changing anything', async () => {
     const { el } = await loaded();
     await startSetup(el);
-    const spy = spyOn(cognito, 'setMfaPreference');
+    const spy = spyOn(account, 'setMfaPreference');
     [...el.querySelectorAll<HTMLButtonElement>('form button')].find((b) => b.textContent?.includes('Cancel'))!.click();
     await waitUntil(() => !el.querySelector('[data-auth-secret]'), 'still open');
     expect(document.activeElement).to.equal(button(el, 'totp', 'Add'));

@@ -3,6 +3,7 @@
 // confirmation, a passkey that then signs in, a cancelled ceremony, a pool with passkeys off, the
 // signed-out note, and the pool's faults; axe in every state.
 import { aTimeout, expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { account } from '../../../src/cognito/account-client.js';
 import { cognito } from '../../../src/cognito/cognito-client.js';
 import { authErrorMessage } from '../../../src/cognito/error-messages.js';
 import { configure } from '../../../src/config/index.js';
@@ -148,14 +149,14 @@ describe('<auth-passkeys>', function () {
     expect(parts(el).status.textContent).to.contain(message('passkeys.removed', { name: detail.name }));
     // Its row is gone: focus moves on to the add button once the removal has settled.
     await waitUntil(() => document.activeElement === addButton(el), 'focus did not move to the add button');
-    expect(await cognito.listPasskeys(poolConfig({ pool: 'userAuth' }))).to.deep.equal([]);
+    expect(await account.listPasskeys(poolConfig({ pool: 'userAuth' }))).to.deep.equal([]);
     await expect(el).to.be.accessible();
   });
 
   it('keeps the passkey when the removal is not confirmed', async () => {
     authenticator = await addVirtualAuthenticator();
     await signedInUser();
-    await cognito.registerPasskey(poolConfig({ pool: 'userAuth' }));
+    await account.registerPasskey(poolConfig({ pool: 'userAuth' }));
     const el = await passkeys();
     await listed(el);
     await clearPoolRequests('userAuth');

@@ -1,4 +1,5 @@
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { account } from '../../../src/cognito/account-client.js';
 import { cognito } from '../../../src/cognito/cognito-client.js';
 import type { CognitoConfig } from '../../../src/cognito/types.js';
 import '../../../src/elements/auth-profile.js';
@@ -100,7 +101,7 @@ describe('<auth-profile>', () => {
 
   it('sends nothing when nothing changed', async () => {
     const { el } = await loaded();
-    const spy = spyOn(cognito, 'updateUserAttributes');
+    const spy = spyOn(account, 'updateUserAttributes');
     parts(el).submit.click();
     await waitUntil(() => parts(el).status.textContent?.includes('Nothing'), 'no status');
     expect(spy.calls).to.have.lengthOf(0);
@@ -108,7 +109,7 @@ describe('<auth-profile>', () => {
 
   it('refuses a malformed email and phone number next to their fields, without a request', async () => {
     const { el } = await loaded('attributes="email phone_number"');
-    const spy = spyOn(cognito, 'updateUserAttributes');
+    const spy = spyOn(account, 'updateUserAttributes');
     fill(el, { email: 'not-an-email', phone_number: '555 1234' });
     parts(el).submit.click();
     await waitUntil(() => parts(el).input('phone_number').getAttribute('aria-invalid') === 'true', 'not flagged');

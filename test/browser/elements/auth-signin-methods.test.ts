@@ -2,6 +2,7 @@
 // first, the methods the pool allows for that account in the site's order, then a code from the
 // mailbox, a password, or a passkey from Chromium's virtual authenticator.
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { account } from '../../../src/cognito/account-client.js';
 import { cognito } from '../../../src/cognito/cognito-client.js';
 import '../../../src/elements/auth-signin.js';
 import type { AuthErrorEvent, AuthSignedInEvent, AuthVerificationRequiredEvent } from '../../../src/events.js';
@@ -129,7 +130,7 @@ describe('<auth-signin methods>', function () {
     authenticator = await addVirtualAuthenticator();
     const { email, password } = await createConfirmedUser(uniqueEmail('passkey'), strongPassword, config());
     await cognito.signIn(config(), email, password);
-    await cognito.registerPasskey(config());
+    await account.registerPasskey(config());
     await cognito.signOut(config(), { global: false });
     await authenticator.remove();
     authenticator = await addVirtualAuthenticator({ isUserVerified: false });
@@ -150,7 +151,7 @@ describe('<auth-signin methods>', function () {
     authenticator = await addVirtualAuthenticator();
     const { email, password } = await createConfirmedUser(uniqueEmail('passkey-ok'), strongPassword, config());
     await cognito.signIn(config(), email, password);
-    await cognito.registerPasskey(config());
+    await account.registerPasskey(config());
     await cognito.signOut(config(), { global: false });
 
     const el = await signin('passkey');

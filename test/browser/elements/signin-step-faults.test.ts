@@ -4,6 +4,7 @@
 // request per submit, the catalogue's message in the alert, what was typed kept, nothing busy,
 // axe clean, and (but for a timeout, whose request still reached the pool) a retry that works.
 import { expect, oneEvent } from '@open-wc/testing';
+import { account } from '../../../src/cognito/account-client.js';
 import { cognito } from '../../../src/cognito/cognito-client.js';
 import { authErrorMessage } from '../../../src/cognito/error-messages.js';
 import { configure } from '../../../src/config/index.js';
@@ -130,7 +131,7 @@ const cases: StepCase[] = [
       authenticator = await addVirtualAuthenticator();
       const { email, password } = await createConfirmedUser(uniqueEmail('faults-passkey'), strongPassword, poolConfig({ pool: 'userAuth' }));
       await cognito.signIn(poolConfig({ pool: 'userAuth' }), email, password);
-      await cognito.registerPasskey(poolConfig({ pool: 'userAuth' }));
+      await account.registerPasskey(poolConfig({ pool: 'userAuth' }));
       await cognito.signOut(poolConfig({ pool: 'userAuth' }), { global: false });
       // With the passkey the only method, the email starts the ceremony at once: the one
       // RespondToAuthChallenge is the signed assertion.
