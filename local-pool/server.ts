@@ -198,7 +198,9 @@ function handleGet(pool: Pool, res: ServerResponse, url: URL) {
 
 export function createPoolServer(pool: Pool, controls: ServerControls): Server {
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://local');
+    // Parsed against a fixed origin: a path such as `//` is not a URL on its own, and must not
+    // throw out of the request handler (that would stop the pool).
+    const url = new URL(`http://local${req.url?.startsWith('/') ? req.url : '/'}`);
     // On every answer, errors and refusals included (writeHead adds to headers set here).
     for (const [name, value] of Object.entries(corsHeaders(req, controls.access))) res.setHeader(name, value);
     const handle = async () => {

@@ -165,7 +165,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed\n');
       return;
     }
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    // Against a fixed origin, so `//…` (not a URL by itself) cannot throw and stop the demo.
+    const { pathname } = new URL(`http://localhost${req.url?.startsWith('/') ? req.url : '/'}`);
     if (pathname === '/js/config.js') {
       res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' });
       res.end(req.method === 'HEAD' ? undefined : configScript);

@@ -115,7 +115,7 @@ async function drain(req: IncomingMessage) {
 
 /** Handles /api/*; returns false for other paths. */
 export async function handleApi(req: IncomingMessage, res: ServerResponse, verifier: TokenVerifier): Promise<boolean> {
-  const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+  const { pathname } = new URL(`http://localhost${req.url?.startsWith('/') ? req.url : '/'}`);
   if (!pathname.startsWith('/api/')) return false;
   if (pathname !== '/api/ride') {
     sendJson(res, 404, { error: 'not-found' });

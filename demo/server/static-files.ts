@@ -49,7 +49,7 @@ export function contentTypeOf(file: string): string {
 
 /** Answers the request from the mounts; returns false when no file matches (so the caller 404s). */
 export async function serveFile(req: IncomingMessage, res: ServerResponse, mounts: Mount[]): Promise<boolean> {
-  const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+  const { pathname } = new URL(`http://localhost${req.url?.startsWith('/') ? req.url : '/'}`);
   const file = resolveFile(pathname, mounts);
   if (!file) return false;
   const info = await stat(file).catch(() => null);

@@ -80,6 +80,15 @@ describe('the demo site', () => {
     });
   }
 
+  it('keeps serving after a request for // or //host/path (not URLs by themselves)', async () => {
+    for (const path of ['//', '//evil.example/x', '//api/ride']) {
+      const response = await rawRequest(demo.url, path);
+      assert.ok(response.status < 500, `${path}: ${response.status} ${response.body}`);
+    }
+    assert.equal((await fetch(new URL('signin.html', demo.url))).status, 200);
+    assert.ok((await fetch(demo.poolUrl!)).status < 500, 'the pool still answers');
+  });
+
   it('answers 404 for a missing page', async () => {
     assert.equal((await fetch(new URL('nope.html', demo.url))).status, 404);
   });

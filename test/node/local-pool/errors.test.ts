@@ -20,6 +20,20 @@ describe('malformed and refused requests', () => {
   });
   after(() => pool.close());
 
+  it('answers a request for // (not a URL by itself) and keeps running', async () => {
+    const { hostname, port } = new URL(pool.url);
+    const status = await new Promise<number>((done, fail) => {
+      const req = request({ host: hostname, port, path: '//', method: 'GET' }, (res) => {
+        res.resume();
+        res.on('end', () => done(res.statusCode ?? 0));
+      });
+      req.on('error', fail);
+      req.end();
+    });
+    assert.equal(status, 400);
+    assertError(await raw(pool, 'SignUp', null, { rawBody: '{' }), 'SerializationException');
+  });
+
   it('answers bad JSON with SerializationException', async () => {
     assertError(await raw(pool, 'SignUp', null, { rawBody: '{"ClientId": ' }), 'SerializationException');
     assertError(await raw(pool, 'SignUp', null, { rawBody: '[1,2,3]' }), 'SerializationException');
