@@ -1,6 +1,9 @@
 // Styles only <auth-account> needs: the jump list and the sections, each holding one account element.
 import { css } from 'lit';
 
+// (Comments inside css`` ship, so the reasons are here.) A section's own headings, the h3s of
+// <auth-devices>, sit a step below the section's h2 rather than taking its size.
+
 export const accountStyles = css`
   :where(auth-account) {
     display: block;
@@ -31,9 +34,14 @@ export const accountStyles = css`
     border-top: 1px solid var(--auth-border, color-mix(in srgb, currentColor 60%, transparent));
   }
 
-  :where(auth-account [part~='heading']) {
+  :where(auth-account h2[part~='heading']) {
     margin: 0;
     font-size: 1.25em;
+  }
+
+  :where(auth-account h3[part~='heading']) {
+    margin: 1em 0 0.25em;
+    font-size: 1em;
   }
 
   :where(auth-account [part~='heading']:focus) {
